@@ -1,0 +1,28 @@
+# RTCEngine. The README's two commands: `make demo` and `make test`.
+# Both install the Debian packages the build needs first (scripts/install-deps.sh).
+SWIFT ?= swift
+
+.PHONY: deps demo test bench benchmarks clean
+
+deps:
+	@scripts/install-deps.sh
+
+## The main job. For now: the media-core benchmark table, quick mode.
+demo: deps
+	$(SWIFT) run -c release rtc-bench --quick
+
+## Every test of the package (unit, interop with the openssl CLI, end to end).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## The full media-core benchmark table (release build).
+bench: deps
+	$(SWIFT) run -c release rtc-bench
+
+## package-benchmark suites with allocation counts (Benchmarks/ is its own package).
+benchmarks: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build

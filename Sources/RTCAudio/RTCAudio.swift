@@ -1,0 +1,2 @@
+import COpus
+import CAudioProcessing

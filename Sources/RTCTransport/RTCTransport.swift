@@ -1,0 +1,3 @@
+import CSRTP
+import COpenSSL
+import CZlib

@@ -1,0 +1,4 @@
+import RTCTransport
+import RTCAudio
+import CNativeLoops
+print(cnl_placeholder())

@@ -1,0 +1,3 @@
+import Testing
+@testable import RTCAudio
+@Test func smoke() { #expect(true) }

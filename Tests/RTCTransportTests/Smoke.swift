@@ -1,0 +1,3 @@
+import Testing
+@testable import RTCTransport
+@Test func smoke() { #expect(true) }
