@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "RTCTransport", targets: ["RTCTransport"]),
         .library(name: "RTCAudio", targets: ["RTCAudio"]),
+        .library(name: "RTCSignaling", targets: ["RTCSignaling"]),
         .executable(name: "rtc-bench", targets: ["rtc-bench"]),
     ],
     dependencies: [
@@ -49,6 +50,8 @@ let package = Package(
         // MARK: The media core.
         .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "CZlib"]),
         .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing"]),
+        // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
+        .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
 
         // MARK: Executables.
         .executableTarget(
@@ -71,6 +74,7 @@ let package = Package(
                 "RTCAudio",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

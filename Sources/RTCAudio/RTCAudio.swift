@@ -1,2 +1,0 @@
-import COpus
-import CAudioProcessing

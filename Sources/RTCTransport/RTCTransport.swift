@@ -1,3 +1,0 @@
-import CSRTP
-import COpenSSL
-import CZlib
