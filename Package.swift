@@ -9,11 +9,20 @@ let package = Package(
         .library(name: "RTCTransport", targets: ["RTCTransport"]),
         .library(name: "RTCAudio", targets: ["RTCAudio"]),
         .library(name: "RTCSignaling", targets: ["RTCSignaling"]),
+        .library(name: "RTCServer", targets: ["RTCServer"]),
+        .executable(name: "rtc-server", targets: ["rtc-server"]),
         .executable(name: "rtc-bench", targets: ["rtc-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
     ],
     targets: [
         // MARK: C interop: one module per native library (see ../shared/design/native-notes.md).
@@ -53,7 +62,28 @@ let package = Package(
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
         .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
 
+        // The room server: signaling endpoint, room registry, SFU forwarding, REST room management.
+        .target(
+            name: "RTCServer",
+            dependencies: [
+                "RTCTransport", "RTCSignaling",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]),
+
         // MARK: Executables.
+        .executableTarget(
+            name: "rtc-server",
+            dependencies: [
+                "RTCServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(
             name: "rtc-bench",
             dependencies: [

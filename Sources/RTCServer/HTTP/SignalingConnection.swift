@@ -1,0 +1,71 @@
+import HummingbirdWebSocket
+import Logging
+import Synchronization
+
+/// One signaling WebSocket: reads text messages into the ``ServerCore`` and writes what the
+/// core queues for it. The core decides everything; this type only moves frames.
+final class SignalingConnection: Sendable {
+    /// What the core can ask a connection to do.
+    enum Frame: Sendable {
+        /// Send one text message.
+        case text(String)
+        /// Close with a WebSocket close code and reason, after what was queued before.
+        case close(WebSocketErrorCode, String)
+    }
+
+    private static let nextID = Atomic<Int>(1)
+
+    /// A process-unique number for logs.
+    let id: Int
+    private let frames: AsyncStream<Frame>.Continuation
+
+    private init(frames: AsyncStream<Frame>.Continuation) {
+        self.id = Self.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        self.frames = frames
+    }
+
+    /// Queues a text message; dropped silently once the connection has closed.
+    func send(_ text: String) {
+        frames.yield(.text(text))
+    }
+
+    /// Queues a close; nothing sent after it goes out.
+    func close(_ code: WebSocketErrorCode, reason: String) {
+        frames.yield(.close(code, reason))
+    }
+
+    /// Serves one upgraded WebSocket until either side closes it.
+    static func serve(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, core: ServerCore, logger: Logger
+    ) async {
+        let (stream, continuation) = AsyncStream<Frame>.makeStream()
+        let connection = SignalingConnection(frames: continuation)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await frame in stream {
+                    switch frame {
+                    case .text(let text):
+                        try? await outbound.write(.text(text))
+                    case .close(let code, let reason):
+                        try? await outbound.close(code, reason: reason)
+                        return
+                    }
+                }
+            }
+            do {
+                for try await message in inbound.messages(maxSize: SignalingLimits.maxFrameSize) {
+                    switch message {
+                    case .text(let text):
+                        await core.receive(text: text, from: connection)
+                    case .binary:
+                        await core.receiveBinary(from: connection)
+                    }
+                }
+            } catch {
+                logger.debug("signaling connection \(connection.id) ended: \(error)")
+            }
+            await core.connectionClosed(connection)
+            continuation.finish()
+        }
+    }
+}
