@@ -18,6 +18,7 @@ final class SignalingConnection: Sendable {
     /// A process-unique number for logs.
     let id: Int
     private let frames: AsyncStream<Frame>.Continuation
+    private let badMessages = Atomic<Int>(0)
 
     private init(frames: AsyncStream<Frame>.Continuation) {
         self.id = Self.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -32,6 +33,11 @@ final class SignalingConnection: Sendable {
     /// Queues a close; nothing sent after it goes out.
     func close(_ code: WebSocketErrorCode, reason: String) {
         frames.yield(.close(code, reason))
+    }
+
+    /// Counts one malformed or oversized message and returns how many this connection has sent.
+    func recordBadMessage() -> Int {
+        badMessages.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Serves one upgraded WebSocket until either side closes it.

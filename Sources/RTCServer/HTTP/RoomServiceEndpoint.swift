@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import RTCSignaling
+import Synchronization
+
+/// The room-management REST API in Tencent Cloud API 3.0's wire format (rest-api.md):
+/// TC3-HMAC-SHA256 authentication, DismissRoom(ByStrRoomId), RemoveUser(ByStrRoomId).
+struct RoomServiceEndpoint: Sendable {
+    let core: ServerCore
+    private let verifier: TC3Verifier
+    private let limiter: RESTRateLimiter
+    /// Bodies larger than this are refused before parsing.
+    static let maxBodyBytes = 64 * 1024
+
+    init(core: ServerCore) {
+        self.core = core
+        let keys = Dictionary(core.configuration.apiKeys.map { ($0.secretId, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
+        self.verifier = TC3Verifier(service: "trtc") { keys[$0] }
+        self.limiter = RESTRateLimiter(limit: core.configuration.restRequestsPerSecond)
+    }
+
+    /// Answers one request: always HTTP 200 with a `Response` object, as Tencent Cloud does.
+    func respond(to request: Request, context: some RequestContext) async throws -> Response {
+        let requestId = UUID().uuidString.lowercased()
+        let outcome: RESTOutcome
+        do {
+            outcome = try await handle(request, context: context)
+        } catch let failure as RESTFailure {
+            core.metrics.count(failure.badInput)
+            core.logger.info("REST refused", metadata: ["code": "\(failure.code)", "reason": "\(failure.message)"])
+            outcome = .failure(failure)
+        }
+        return outcome.response(requestId: requestId)
+    }
+
+    private func handle(_ request: Request, context: some RequestContext) async throws -> RESTOutcome {
+        let body = try await request.body.collect(upTo: Self.maxBodyBytes)
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let query = request.uri.query ?? ""
+        let signed = TC3Request(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, body: body.readableBytesView)
+        let secretId: String
+        do {
+            secretId = try verifier.verify(signed)
+        } catch {
+            throw RESTFailure(code: error.cloudAPICode ?? "AuthFailure", message: error.description, badInput: .restAuthentication)
+        }
+        guard let credential = core.configuration.apiKeys.first(where: { $0.secretId == secretId }) else {
+            throw RESTFailure(code: "AuthFailure.SecretIdNotFound", message: "unknown SecretId", badInput: .restAuthentication)
+        }
+        let actionName = signed.header("X-TC-Action") ?? queryValue("Action", in: query) ?? ""
+        guard let action = RoomServiceAction(rawValue: actionName) else {
+            throw RESTFailure(code: "InvalidAction", message: "unknown action \"\(actionName)\"", badInput: .restParameters)
+        }
+        let parameters = try RoomServiceParameters(action: action, body: Array(body.readableBytesView), query: request.method == .get ? query : nil)
+        guard credential.mayManage(parameters.sdkAppId) else {
+            throw RESTFailure(code: "UnauthorizedOperation.SdkAppId", message: "this SecretId may not manage SdkAppId \(parameters.sdkAppId)", badInput: .restAuthentication)
+        }
+        guard limiter.admit(sdkAppId: parameters.sdkAppId, action: action) else {
+            throw RESTFailure(code: "RequestLimitExceeded", message: "more than \(core.configuration.restRequestsPerSecond) \(action.rawValue) requests per second for SdkAppId \(parameters.sdkAppId)", badInput: .restRateLimited)
+        }
+        let key = RoomKey(sdkAppId: parameters.sdkAppId, room: parameters.room)
+        let found: Bool
+        switch action {
+        case .dismissRoom, .dismissRoomByStrRoomId:
+            found = await core.dismiss(key)
+        case .removeUser, .removeUserByStrRoomId:
+            found = await core.removeUsers(parameters.userIds, from: key)
+        }
+        guard found else {
+            throw RESTFailure(code: "FailedOperation.RoomNotExist", message: "room \(key) does not exist", badInput: .restParameters)
+        }
+        core.logger.info("REST \(action.rawValue)", metadata: ["room": "\(key)", "secretId": "\(secretId)"])
+        return .success
+    }
+
+    private func queryValue(_ name: String, in query: String) -> String? {
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.first == Substring(name) { return parts.count == 2 ? String(parts[1]).removingPercentEncoding : "" }
+        }
+        return nil
+    }
+}
+
+/// The four actions of rest-api.md.
+enum RoomServiceAction: String, Sendable {
+    case dismissRoom = "DismissRoom"
+    case dismissRoomByStrRoomId = "DismissRoomByStrRoomId"
+    case removeUser = "RemoveUser"
+    case removeUserByStrRoomId = "RemoveUserByStrRoomId"
+
+    /// Whether the action names its room by string id.
+    var usesStringRoomId: Bool { self == .dismissRoomByStrRoomId || self == .removeUserByStrRoomId }
+    /// Whether the action takes `UserIds`.
+    var takesUserIds: Bool { self == .removeUser || self == .removeUserByStrRoomId }
+}
+
+/// A refused REST call: Tencent's error code string and a message.
+struct RESTFailure: Error {
+    var code: String
+    var message: String
+    var badInput: BadInput
+}
+
+/// What a REST call answers.
+enum RESTOutcome {
+    case success
+    case failure(RESTFailure)
+
+    func response(requestId: String) -> Response {
+        var inner: [String: Any] = ["RequestId": requestId]
+        if case .failure(let failure) = self {
+            inner["Error"] = ["Code": failure.code, "Message": failure.message]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["Response": inner], options: [.sortedKeys])) ?? Data()
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The per-SdkAppId, per-action request limit (rest-api.md: 20 requests/s by default).
+final class RESTRateLimiter: Sendable {
+    private let windows: Mutex<[String: RateWindow]> = Mutex([:])
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Whether one more request fits the window of this app and action.
+    func admit(sdkAppId: UInt32, action: RoomServiceAction) -> Bool {
+        let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        return windows.withLock { windows in
+            windows["\(sdkAppId)/\(action.rawValue)", default: RateWindow(limit: limit)].admit(now: now)
+        }
+    }
+}
