@@ -41,12 +41,14 @@ struct WireWriter {
         offset += 8
     }
 
-    mutating func write(bytes: some Collection<UInt8>) throws {
+    mutating func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(bytes: $0) }
+    }
+
+    mutating func write(bytes: UnsafeRawBufferPointer) throws {
         try require(bytes.count)
-        for byte in bytes {
-            buffer[offset] = byte
-            offset += 1
-        }
+        UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + bytes.count]).copyMemory(from: bytes)
+        offset += bytes.count
     }
 
     mutating func writeZeros(_ count: Int) throws {
