@@ -81,6 +81,7 @@ public struct RTPPacketLayout: Hashable, Sendable {
     /// The CSRC at `index` (0..<csrcCount) in the buffer this layout was parsed from.
     public func csrc(at index: Int, in bytes: UnsafeRawBufferPointer) -> UInt32 {
         precondition((0..<csrcCount).contains(index), "CSRC index \(index) out of 0..<\(csrcCount)")
+        precondition(bytes.count >= headerLength, "not the buffer this layout was parsed from")
         return UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 12 + 4 * index, as: UInt32.self))
     }
 
@@ -88,7 +89,7 @@ public struct RTPPacketLayout: Hashable, Sendable {
     /// layout was parsed from, without copying; nil when absent, when the block is not RFC
     /// 8285, or when the block is malformed before the element.
     public func extensionElement(id: UInt8, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
-        guard let extensionProfile else { return nil }
+        guard let extensionProfile, extensionRange.upperBound <= bytes.count else { return nil }
         let oneByte = extensionProfile == RTPHeaderExtension.oneByteProfile
         guard oneByte || extensionProfile & 0xFFF0 == RTPHeaderExtension.twoByteProfile else { return nil }
         var cursor = RTPExtensionCursor(data: UnsafeRawBufferPointer(rebasing: bytes[extensionRange]), oneByte: oneByte)

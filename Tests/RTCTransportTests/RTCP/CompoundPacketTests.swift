@@ -3,9 +3,15 @@ import Testing
 @testable import RTCTransport
 
 @Suite struct CompoundPacketTests {
-    let rr = try! RTCPPacket.receiverReport(ReceiverReport(ssrc: 0x1111)).serialized()
-    let bye = try! RTCPPacket.goodbye(Goodbye(sources: [0x1111], reason: "exit")).serialized()
-    let sdes = try! RTCPPacket.sourceDescription(SourceDescription(source: 0x1111, cname: "c")).serialized()
+    let rr: [UInt8]
+    let bye: [UInt8]
+    let sdes: [UInt8]
+
+    init() throws {
+        rr = try RTCPPacket.receiverReport(ReceiverReport(ssrc: 0x1111)).serialized()
+        bye = try RTCPPacket.goodbye(Goodbye(sources: [0x1111], reason: "exit")).serialized()
+        sdes = try RTCPPacket.sourceDescription(SourceDescription(source: 0x1111, cname: "c")).serialized()
+    }
 
     @Test func theLeavePacketIsAnRRFollowedByABYE() throws {
         let packets = try CompoundPacket(parsing: rr + bye).packets
