@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RTCTransport", targets: ["RTCTransport"]),
         .library(name: "RTCAudio", targets: ["RTCAudio"]),
         .library(name: "RTCSignaling", targets: ["RTCSignaling"]),
+        .library(name: "RTCEngine", targets: ["RTCEngine"]),
         .library(name: "RTCServer", targets: ["RTCServer"]),
         .executable(name: "rtc-server", targets: ["rtc-server"]),
         .executable(name: "rtc-bench", targets: ["rtc-bench"]),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.3.0"),
     ],
     targets: [
         // MARK: C interop: one module per native library (see ../shared/design/native-notes.md).
@@ -62,6 +64,16 @@ let package = Package(
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
         .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
 
+        // The client: TRTCCloud and its media pipeline.
+        .target(
+            name: "RTCEngine",
+            dependencies: [
+                "RTCTransport", "RTCAudio", "RTCSignaling",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]),
         // The room server: signaling endpoint, room registry, SFU forwarding, REST room management.
         .target(
             name: "RTCServer",
@@ -105,6 +117,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
+        .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

@@ -1,0 +1,206 @@
+import Logging
+import NIOCore
+import NIOPosix
+import RTCSignaling
+import Synchronization
+import NIOWebSocket
+import WSClient
+
+/// One signaling WebSocket to the room server (protocol.md §1): requests paired with their
+/// answers by `requestId`, and a stream of the server's events.
+final class SignalingClient: Sendable {
+    /// Why the connection ended.
+    enum Closure: Sendable, Equatable {
+        /// The server or the client closed it with a WebSocket close code.
+        case closed(code: Int?)
+        /// The connection failed (refused, reset, unreachable).
+        case failed(String)
+    }
+
+    /// Server messages that answer no request: userJoined, userLeft, stream events, customCmd, kicked…
+    let events: AsyncStream<ServerMessage>
+    private let eventSink: AsyncStream<ServerMessage>.Continuation
+    private let outbound: AsyncStream<String>.Continuation
+    private let state = Mutex(State())
+    private let runTask: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let closedStream: AsyncStream<Closure>
+
+    private struct State {
+        var nextRequestId = 1
+        var pending: [Int: CheckedContinuation<ServerMessage, any Error>] = [:]
+        var closure: Closure?
+    }
+
+    private init(
+        events: AsyncStream<ServerMessage>, eventSink: AsyncStream<ServerMessage>.Continuation,
+        outbound: AsyncStream<String>.Continuation, closedStream: AsyncStream<Closure>
+    ) {
+        self.events = events
+        self.eventSink = eventSink
+        self.outbound = outbound
+        self.closedStream = closedStream
+    }
+
+    /// Opens the WebSocket; returns once it is upgraded, or throws why it could not be.
+    static func connect(url: String, group: any EventLoopGroup, logger: Logger, timeout: Duration = .seconds(5)) async throws -> SignalingClient {
+        let (events, eventSink) = AsyncStream<ServerMessage>.makeStream()
+        let (frames, outbound) = AsyncStream<String>.makeStream()
+        let (opened, openedSink) = AsyncStream<Result<Void, ClientFailure>>.makeStream()
+        let (closedStream, closedSink) = AsyncStream<Closure>.makeStream()
+        let client = SignalingClient(events: events, eventSink: eventSink, outbound: outbound, closedStream: closedStream)
+        let ws = WebSocketClient(
+            url: url, configuration: .init(maxFrameSize: 1 << 20), eventLoopGroup: group, logger: logger
+        ) { inbound, writer, _ in
+            openedSink.yield(.success(()))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    for await text in frames {
+                        if text.isEmpty {
+                            try await writer.close(.normalClosure, reason: nil)
+                            return
+                        }
+                        try await writer.write(.text(text))
+                    }
+                }
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    if case .text(let text) = message { client.deliver(text) }
+                }
+                tasks.cancelAll()
+            }
+        }
+        let task = Task {
+            let closure: Closure
+            do {
+                let frame = try await ws.run()
+                closure = .closed(code: frame.map { Self.code(of: $0.closeCode) })
+            } catch {
+                openedSink.yield(.failure(ClientFailure(reason: "\(error)")))
+                closure = .failed("\(error)")
+            }
+            client.finish(closure)
+            closedSink.yield(closure)
+            closedSink.finish()
+        }
+        client.runTask.withLock { $0 = task }
+        let outcome = await withTaskGroup(of: Result<Void, ClientFailure>?.self) { group in
+            group.addTask { await opened.first { _ in true } }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .failure(ClientFailure(reason: "no WebSocket upgrade within \(timeout)"))
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        switch outcome {
+        case .success?:
+            return client
+        case .failure(let failure)?:
+            client.close()
+            throw failure
+        case nil:
+            client.close()
+            throw ClientFailure(reason: "connection ended before it opened")
+        }
+    }
+
+    /// Sends a request and waits for its answer (`<type>.ok`, `join.ok`) or throws its `error`.
+    func request(_ message: ClientMessage, timeout: Duration = .seconds(5)) async throws -> ServerMessage {
+        let requestId = state.withLock { state -> Int in
+            defer { state.nextRequestId += 1 }
+            return state.nextRequestId
+        }
+        let text = try SignalingCodec.encode(message, requestId: requestId)
+        let timer = Task {
+            try await Task.sleep(for: timeout)
+            self.resolve(requestId, with: .failure(RequestTimeout(type: message.type, timeout: timeout)))
+        }
+        defer { timer.cancel() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let closure = state.withLock { state -> Closure? in
+                if state.closure == nil { state.pending[requestId] = continuation }
+                return state.closure
+            }
+            if let closure {
+                continuation.resume(throwing: ConnectionClosed(closure: closure))
+            } else {
+                outbound.yield(text)
+            }
+        }
+    }
+
+    /// Sends a message that expects no answer.
+    func send(_ message: ClientMessage) {
+        if let text = try? SignalingCodec.encode(message) { outbound.yield(text) }
+    }
+
+    /// Closes the WebSocket (close code 1000) after what was queued.
+    func close() {
+        outbound.yield("")
+        outbound.finish()
+    }
+
+    /// Waits until the connection has ended and says why.
+    func waitUntilClosed() async -> Closure {
+        if let closure = state.withLock({ $0.closure }) { return closure }
+        for await closure in closedStream { return closure }
+        return state.withLock { $0.closure } ?? .closed(code: nil)
+    }
+
+    /// Whether the connection has ended.
+    var isClosed: Bool { state.withLock { $0.closure != nil } }
+
+    private func deliver(_ text: String) {
+        guard let envelope = try? SignalingCodec.decode(text, as: ServerMessage.self) else { return }
+        if let requestId = envelope.requestId, resolve(requestId, with: .success(envelope.message)) { return }
+        eventSink.yield(envelope.message)
+    }
+
+    @discardableResult
+    private func resolve(_ requestId: Int, with result: Result<ServerMessage, any Error>) -> Bool {
+        guard let continuation = state.withLock({ $0.pending.removeValue(forKey: requestId) }) else { return false }
+        switch result {
+        case .success(.error(let reply)): continuation.resume(throwing: reply)
+        case .success(let message): continuation.resume(returning: message)
+        case .failure(let error): continuation.resume(throwing: error)
+        }
+        return true
+    }
+
+    private func finish(_ closure: Closure) {
+        let pending = state.withLock { state -> [CheckedContinuation<ServerMessage, any Error>] in
+            state.closure = closure
+            defer { state.pending = [:] }
+            return Array(state.pending.values)
+        }
+        for continuation in pending { continuation.resume(throwing: ConnectionClosed(closure: closure)) }
+        eventSink.finish()
+        outbound.finish()
+    }
+
+    private static func code(of closeCode: WebSocketErrorCode) -> Int {
+        Int(UInt16(webSocketErrorCode: closeCode))
+    }
+}
+
+/// The WebSocket could not be opened.
+struct ClientFailure: Error, CustomStringConvertible {
+    /// Why.
+    var reason: String
+    var description: String { "signaling connection failed: \(reason)" }
+}
+
+/// A request got no answer in time.
+struct RequestTimeout: Error, CustomStringConvertible {
+    var type: String
+    var timeout: Duration
+    var description: String { "no answer to \"\(type)\" within \(timeout)" }
+}
+
+/// The connection ended while a request waited.
+struct ConnectionClosed: Error, CustomStringConvertible {
+    var closure: SignalingClient.Closure
+    var description: String { "signaling connection closed: \(closure)" }
+}
+
+extension ErrorReply: Error {}
