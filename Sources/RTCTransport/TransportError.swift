@@ -11,4 +11,8 @@ public enum TransportError: Error, Equatable, Sendable {
     case unsupported(what: String, value: Int)
     /// The output does not fit the buffer the caller provided.
     case bufferTooSmall(needed: Int, capacity: Int)
+    /// A field value the wire format cannot carry (found while serializing, not parsing).
+    case invalidValue(what: String, value: Int)
+    /// A call into a cryptographic library failed (HMAC, random bytes).
+    case cryptoFailure(operation: String)
 }
