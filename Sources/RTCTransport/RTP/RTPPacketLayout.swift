@@ -1,7 +1,9 @@
 /// An RTP packet's fixed header fields plus the byte ranges of its parts (RFC 3550 §5.1), read
 /// in place: parsing copies and allocates nothing, so a forwarder can read sequence number,
 /// timestamp, SSRC and payload range at line rate. It keeps no reference to the bytes: pass
-/// the same buffer again to the methods that read CSRCs or extension elements.
+/// the same buffer again to the methods that read CSRCs or extension elements. On an SRTP
+/// packet the fixed fields are valid (SRTP leaves them in clear), but padding and payload range
+/// mean something only after unprotecting.
 public struct RTPPacketLayout: Hashable, Sendable {
     /// The marker bit (for audio: the first packet of a talkspurt).
     public let marker: Bool
