@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
+import UnixSignals
 
 /// The RTCEngine room server: WebSocket signaling and REST on one TCP port, all media on one UDP port.
 ///

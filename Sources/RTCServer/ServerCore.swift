@@ -100,7 +100,7 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
             }
             return self.mediaChannel
         }.get()
-        try? await channel??.close()
+        if let channel = channel ?? nil { try? await channel.close() }
     }
 
     /// Periodic work, every 100 ms: evictions for silence, DTLS retransmissions, RTCP reports.

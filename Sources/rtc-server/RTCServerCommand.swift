@@ -60,7 +60,7 @@ struct RTCServerCommand: AsyncParsableCommand {
         let server = RoomServer(configuration: settings)
         try await server.run { http, media in
             print("listening http=\(http) media=\(media)")
-            fflush(stdout)
+            fflush(nil)
         }
     }
 }

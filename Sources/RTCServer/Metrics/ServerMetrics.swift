@@ -1,3 +1,4 @@
+import CoreMetrics
 import Metrics
 import Prometheus
 
@@ -6,37 +7,37 @@ import Prometheus
 final class ServerMetrics: Sendable {
     /// The registry `/metrics` renders.
     let registry = PrometheusCollectorRegistry()
-    private let badInputs: [BadInput: Counter]
+    private let badInputs: [BadInput: CoreMetrics.Counter]
     /// Joins accepted.
-    let joins: Counter
+    let joins: CoreMetrics.Counter
     /// Members that left, by reason (0 exit, 1 timeout, 2 kicked, 3 became audience).
-    private let leaves: [Int: Counter]
+    private let leaves: [Int: CoreMetrics.Counter]
     /// RTP packets received from publishers and authenticated.
-    let receivedPackets: Counter
+    let receivedPackets: CoreMetrics.Counter
     /// RTP packets sent to subscribers.
-    let forwardedPackets: Counter
+    let forwardedPackets: CoreMetrics.Counter
     /// Rooms alive now.
-    let rooms: Gauge
+    let rooms: CoreMetrics.Gauge
     /// Members in rooms now.
-    let participants: Gauge
+    let participants: CoreMetrics.Gauge
 
     init() {
         let factory = PrometheusMetricsFactory(registry: registry)
-        var bad: [BadInput: Counter] = [:]
+        var bad: [BadInput: CoreMetrics.Counter] = [:]
         for kind in BadInput.allCases {
-            bad[kind] = Counter(label: "rtc_bad_input_total", dimensions: [("kind", kind.rawValue)], factory: factory)
+            bad[kind] = CoreMetrics.Counter(label: "rtc_bad_input_total", dimensions: [("kind", kind.rawValue)], factory: factory)
         }
         badInputs = bad
-        joins = Counter(label: "rtc_joins_total", factory: factory)
-        var leaveCounters: [Int: Counter] = [:]
+        joins = CoreMetrics.Counter(label: "rtc_joins_total", factory: factory)
+        var leaveCounters: [Int: CoreMetrics.Counter] = [:]
         for reason in 0...3 {
-            leaveCounters[reason] = Counter(label: "rtc_leaves_total", dimensions: [("reason", String(reason))], factory: factory)
+            leaveCounters[reason] = CoreMetrics.Counter(label: "rtc_leaves_total", dimensions: [("reason", String(reason))], factory: factory)
         }
         leaves = leaveCounters
-        receivedPackets = Counter(label: "rtc_rtp_received_total", factory: factory)
-        forwardedPackets = Counter(label: "rtc_rtp_forwarded_total", factory: factory)
-        rooms = Gauge(label: "rtc_rooms", factory: factory)
-        participants = Gauge(label: "rtc_participants", factory: factory)
+        receivedPackets = CoreMetrics.Counter(label: "rtc_rtp_received_total", factory: factory)
+        forwardedPackets = CoreMetrics.Counter(label: "rtc_rtp_forwarded_total", factory: factory)
+        rooms = CoreMetrics.Gauge(label: "rtc_rooms", factory: factory)
+        participants = CoreMetrics.Gauge(label: "rtc_participants", factory: factory)
     }
 
     /// Counts one piece of refused input.

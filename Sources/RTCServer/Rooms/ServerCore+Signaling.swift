@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import NIOCore
 import RTCSignaling
+import RTCTransport
 
 /// Signaling: every message of protocol.md §1, handled on the core's loop.
 extension ServerCore {
