@@ -101,14 +101,17 @@ public final class AudioProcessor: @unchecked Sendable {  // every use of `handl
         let code = lock.withLock { cap_get_metrics(handle, &metrics) }
         guard code == 0, metrics.valid != 0 else { return nil }
         return EchoCancellerMetrics(
-            echoReturnLoss: Int(metrics.echo_return_loss),
-            echoReturnLossEnhancement: Int(metrics.echo_return_loss_enhancement),
-            residualEchoReturnLoss: Int(metrics.residual_echo_return_loss),
-            linearEchoReduction: Int(metrics.a_nlp),
+            echoReturnLoss: Self.level(metrics.echo_return_loss),
+            echoReturnLossEnhancement: Self.level(metrics.echo_return_loss_enhancement),
+            residualEchoReturnLoss: Self.level(metrics.residual_echo_return_loss),
+            linearEchoReduction: Self.level(metrics.a_nlp),
             delayMedianMilliseconds: Int(metrics.delay_median_ms),
             delayStandardDeviationMilliseconds: Int(metrics.delay_std_ms),
             fractionPoorDelays: Double(metrics.fraction_poor_delays))
     }
+
+    /// webrtc reports −100 dB for a level it has not measured.
+    private static func level(_ value: Int32) -> Int? { value <= -100 ? nil : Int(value) }
 
     /// Runs `body` holding `lock`, passing its typed error through.
     private func locked<T>(_ body: () throws(AudioError) -> T) throws(AudioError) -> T {
