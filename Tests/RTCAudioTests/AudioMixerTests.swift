@@ -1,5 +1,5 @@
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 @Suite struct AudioMixerTests {
     @Test func sumsStreamsWithTheirGains() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 /// Runs `near` (and `far`, when given) through `processor` 10 ms at a time; returns the processed near end
 /// and, per frame, whether the processor reported voice.
@@ -159,5 +159,25 @@ func process(
         #expect(processor.echoMetrics == nil)
         let input = Signals.speechLike(sampleRate: 16000, count: 16000)
         #expect(try process(processor, near: input).output == input)
+    }
+}
+
+@Suite struct AudioProcessorConcurrencyTests {
+    @Test func farAndNearEndMayComeFromDifferentThreads() async throws {
+        let processor = try AudioProcessor(AudioProcessorConfiguration(sampleRate: 16000))
+        let far = Signals.whiteNoise(amplitude: 5000, count: 160 * 300, seed: 8)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for start in stride(from: 0, to: far.count, by: 160) { try processor.analyzeFarEnd(Array(far[start..<start + 160])) }
+            }
+            group.addTask {
+                for start in stride(from: 0, to: far.count, by: 160) {
+                    var frame = Array(far[start..<start + 160].map { $0 / 4 })
+                    try processor.processNearEnd(&frame)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(processor.configuration.sampleRate == 16000)
     }
 }

@@ -1,6 +1,6 @@
 import PropertyBased
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 @Suite struct JitterBufferPropertyTests {
     /// One step of a hostile network: 0 a packet near the last one, 1 a packet anywhere, 2–3 a pull;

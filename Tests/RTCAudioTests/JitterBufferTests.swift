@@ -1,5 +1,5 @@
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 /// A 20 ms Opus-like packet: sequence `n` from `firstSequence`, timestamps 960 apart (plus `extraTicks`),
 /// `n` as payload.

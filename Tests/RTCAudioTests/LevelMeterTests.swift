@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 @Suite struct LevelMeterTests {
     @Test func silenceReadsAsTheFloor() {

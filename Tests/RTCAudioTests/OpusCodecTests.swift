@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 struct OpusFormatCase: Sendable, CustomTestStringConvertible {
     let sampleRate: Int

@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import RTCAudio
+import RTCAudio
 
 @Suite struct WAVFileTests {
     static func temporaryPath(_ name: String) -> String {

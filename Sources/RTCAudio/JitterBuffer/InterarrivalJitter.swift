@@ -25,11 +25,3 @@ public struct InterarrivalJitter: Sendable {
     /// The estimate as RFC 3550 reports carry it (whole timestamp units).
     public var timestampUnits: UInt32 { UInt32(min(value.rounded(), Double(UInt32.max))) }
 }
-
-extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) * 1e-18
-    }
-}

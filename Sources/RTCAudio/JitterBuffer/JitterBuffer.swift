@@ -263,13 +263,16 @@ public struct JitterBuffer: Sendable {
 
     /// Learns the packet duration from a consecutive neighbour's timestamp (DTX gaps are longer and ignored).
     private mutating func learnFrameDuration(around entry: Entry) {
+        learnFrameDuration(from: entry.sequence - 1, to: entry.sequence)
+        learnFrameDuration(from: entry.sequence, to: entry.sequence + 1)
+    }
+
+    private mutating func learnFrameDuration(from earlier: Int64, to later: Int64) {
+        guard let a = slots[slot(earlier)], a.sequence == earlier, let b = slots[slot(later)], b.sequence == later
+        else { return }
+        let ticks = Int64(Int32(bitPattern: b.packet.timestamp &- a.packet.timestamp))
         let longest = Int64(Self.longestFrame.seconds * Double(configuration.clockRate))
-        for (earlier, later) in [(entry.sequence - 1, entry.sequence), (entry.sequence, entry.sequence + 1)] {
-            guard let a = slots[slot(earlier)], a.sequence == earlier, let b = slots[slot(later)], b.sequence == later
-            else { continue }
-            let ticks = Int64(Int32(bitPattern: b.packet.timestamp &- a.packet.timestamp))
-            if ticks > 0, ticks <= longest { frameTicks = ticks }
-        }
+        if ticks > 0, ticks <= longest { frameTicks = ticks }
     }
 
     private mutating func restart() {
