@@ -71,6 +71,19 @@ func process(
         #expect((7...13).contains(erl), "ERL \(erl) dB")
     }
 
+    @Test func stereoEchoIsCancelled() throws {
+        let rate = 48000
+        let processor = try AudioProcessor(
+            AudioProcessorConfiguration(sampleRate: rate, channels: 2, noiseSuppression: nil, voiceDetection: nil))
+        let left = Signals.whiteNoise(amplitude: 8000, count: rate * 10, seed: 1)
+        let right = Signals.whiteNoise(amplitude: 8000, count: rate * 10, seed: 2)
+        let near = Signals.interleave([echo(of: left, sampleRate: rate), echo(of: right, sampleRate: rate)])
+        let output = try process(processor, near: near, far: Signals.interleave([left, right])).output
+        let tail = (2 * rate * 7)...
+        let erle = 10 * log10(Signals.energy(near[tail]) / max(1, Signals.energy(output[tail])))
+        #expect(erle >= 10, "ERLE \(erle) dB")
+    }
+
     @Test func whiteNoiseIsSuppressed() throws {
         let rate = 48000
         let noise = Signals.whiteNoise(amplitude: 1000, count: rate * 4, seed: 2)
