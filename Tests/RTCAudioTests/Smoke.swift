@@ -1,3 +1,0 @@
-import Testing
-@testable import RTCAudio
-@Test func smoke() { #expect(true) }
