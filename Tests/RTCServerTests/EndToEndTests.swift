@@ -24,7 +24,8 @@ struct EndToEndTests {
         _ = try await alice.signaling.request(Tone.publish(ssrc: 0x1111))
         try await bob.waitForEvent("streamPublished") { if case .streamPublished(let s) = $0 { s.ssrc == 0x1111 } else { false } }
         let packets = try Tone.packets(frequency: 440, frames: 75, ssrc: 0x1111)
-        async let received = Tone.receive(60, from: try #require(bob.media))
+        let bobMedia = try #require(bob.media)
+        async let received = Tone.receive(60, from: bobMedia)
         try await Tone.send(packets, over: try #require(alice.media))
         let arrived = await received
         #expect(arrived.count >= 60)

@@ -7,6 +7,7 @@ import RTCSignaling
 import RTCTransport
 import Synchronization
 import Testing
+import RTCServer
 
 @testable import RTCEngine
 
@@ -43,11 +44,10 @@ final class TestParticipant: Sendable {
         let answer = try await signaling.request(.join(join), timeout: .seconds(20))
         guard case .joinOK(let joined) = answer else { throw TestFailure("unexpected answer \(answer)") }
         joinAnswer = joined
-        let signaling = self.signaling
-        let log = eventLog
-        eventTask.withLock {
-            $0 = Task { for await event in signaling.events { log.withLock { $0.append(event) } } }
+        let task = Task { [self] in
+            for await event in signaling.events { eventLog.withLock { $0.append(event) } }
         }
+        eventTask.withLock { $0 = task }
     }
 
     /// Runs ICE and DTLS to the server's candidate; returns the negotiated SRTP profile.

@@ -3,6 +3,8 @@ import RTCAudio
 import RTCSignaling
 import RTCTransport
 
+@testable import RTCEngine
+
 /// Publishes a sine tone as Opus RTP (20 ms frames, PT 111, audio-level extension id 1), and
 /// decodes what arrives: the media half of a test client.
 enum Tone {
