@@ -131,7 +131,13 @@ final class SignalingClient: Sendable {
 
     /// Sends a message that expects no answer.
     func send(_ message: ClientMessage) {
-        if let text = try? SignalingCodec.encode(message) { outbound.yield(text) }
+        if let text = try? SignalingCodec.encode(message) { send(text: text) }
+    }
+
+    /// Sends one text frame as it is.
+    func send(text: String) {
+        guard !text.isEmpty else { return }
+        outbound.yield(text)
     }
 
     /// Closes the WebSocket (close code 1000) after what was queued.

@@ -22,6 +22,7 @@ final class TestParticipant: Sendable {
     private let mediaBox = Mutex<MediaTransport?>(nil)
     private let eventLog = Mutex<[ServerMessage]>([])
     private let eventTask: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let pingTask: Mutex<Task<Void, Never>?> = Mutex(nil)
 
     var media: MediaTransport? { mediaBox.withLock { $0 } }
 
@@ -47,7 +48,15 @@ final class TestParticipant: Sendable {
         let task = Task { [self] in
             for await event in signaling.events { eventLog.withLock { $0.append(event) } }
         }
+        let heartbeat = Duration.milliseconds(joined.heartbeatMs)
+        let pinger = Task { [signaling] in
+            while !Task.isCancelled, !signaling.isClosed {
+                signaling.send(.ping(Ping(ts: Int64(Date().timeIntervalSince1970 * 1000))))
+                try? await Task.sleep(for: heartbeat)
+            }
+        }
         eventTask.withLock { $0 = task }
+        pingTask.withLock { $0 = pinger }
     }
 
     /// Runs ICE and DTLS to the server's candidate; returns the negotiated SRTP profile.
@@ -94,6 +103,7 @@ final class TestParticipant: Sendable {
 
     /// Closes everything without a leave packet, as a crashed client would.
     func vanish() async {
+        pingTask.withLock { $0?.cancel() }
         signaling.close()
         await media?.close()
     }
@@ -103,6 +113,7 @@ final class TestParticipant: Sendable {
         signaling.close()
         await media?.close()
         eventTask.withLock { $0?.cancel() }
+        pingTask.withLock { $0?.cancel() }
     }
 }
 
