@@ -25,6 +25,8 @@ public enum BadInput: String, CaseIterable, Sendable {
     case rtcpMalformed = "rtcp_malformed"
     /// A signaling frame that is not JSON, not an object, or of an unknown type.
     case signalingMalformed = "signaling_malformed"
+    /// A signaling message of a type the protocol does not define (the connection stays up).
+    case signalingUnknownType = "signaling_unknown_type"
     /// A signaling frame larger than 64 KiB, or a binary frame.
     case signalingOversized = "signaling_oversized"
     /// A signaling message that the session's state does not allow (publish before join, join twice).

@@ -34,7 +34,12 @@ extension ServerCore {
         do {
             envelope = try SignalingCodec.decode(text, as: ClientMessage.self, limit: SignalingLimits.maxMessageSize)
         } catch {
-            let kind: BadInput = if case .frameTooLarge = error { .signalingOversized } else { .signalingMalformed }
+            let kind: BadInput =
+                switch error {
+                case .frameTooLarge: .signalingOversized
+                case .unknownMessageType: .signalingUnknownType
+                default: .signalingMalformed
+                }
             refuse(kind, on: connection, code: error.code, message: error.description, requestId: error.requestId)
             return
         }
