@@ -140,6 +140,29 @@ import Testing
         #expect(outcome.toolOutput.contains("SRTP Extension negotiated, profile=SRTP_AEAD_AES_128_GCM"))
     }
 
+    @Test func aServerWithoutSRTPFailsTheHandshake() async throws {
+        let context = try makeContext()
+        let state = try await onThread { () -> DTLSState? in
+            let directory = try TemporaryDirectory()
+            let peer = try PeerIdentity(in: directory, name: "openssl-s_server")
+            for _ in 0..<5 {
+                let port = try UDPSocket(bindingTo: loopbackAnyPort).localAddress.port
+                let tool = try OpenSSLTool(
+                    ["s_server", "-dtls1_2", "-accept", "127.0.0.1:\(port)", "-cert", peer.certificatePath,
+                     "-key", peer.keyPath, "-naccept", "1"])
+                defer { tool.stop() }
+                guard tool.wait(for: "ACCEPT", timeout: .seconds(10)) else { continue }
+                let leg = try DTLSLeg(
+                    socket: UDPSocket(bindingTo: loopbackAnyPort), peer: UDPAddress(host: "127.0.0.1", port: port)
+                ) { _ in try DTLSEndpoint(context: context, role: .client, expectedPeerFingerprint: peer.fingerprint) }
+                _ = try DatagramPump(legs: [leg]).run(timeout: .seconds(30)) { settled([leg]) }
+                return leg.state
+            }
+            return nil
+        }
+        #expect(state == .failed(.dtlsNoSRTPProfile(offered: "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80")))
+    }
+
     @Test func ourClientRejectsAnOpenSSLServerWithAnotherCertificate() async throws {
         let context = try makeContext()
         let expected = try DTLSCertificate.generate().fingerprint
