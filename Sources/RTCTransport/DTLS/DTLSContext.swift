@@ -52,7 +52,7 @@ public final class DTLSContext: Sendable {
         guard SSL_CTX_set_tlsext_use_srtp(context, Self.srtpProfiles) == 0 else {
             throw OpenSSLErrorQueue.failure("SSL_CTX_set_tlsext_use_srtp")
         }
-        SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT) { preverified, store in
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT) { _, store in
             DTLSConnection.verifyPeerCertificate(store: store)
         }
         SSL_CTX_set_cookie_generate_cb(context) { ssl, cookie, length in
