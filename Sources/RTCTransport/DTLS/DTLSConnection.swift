@@ -8,8 +8,9 @@ import COpenSSL
 final class DTLSConnection {
     /// The link MTU handed to OpenSSL; no datagram we emit is larger.
     static let linkMTU = 1200
-    /// The first retransmission timeout; it doubles up to `maximumRetransmissionTimeout` (microseconds).
+    /// The first retransmission timeout in microseconds; WebRTC stacks start well below RFC 6347's 1 s.
     static let initialRetransmissionTimeout: UInt32 = 100_000
+    /// The cap of the doubling timeout in microseconds: with OpenSSL's 12 tries, a flight is abandoned after ≈9.5 s.
     static let maximumRetransmissionTimeout: UInt32 = 1_000_000
 
     let context: DTLSContext
@@ -26,13 +27,18 @@ final class DTLSConnection {
 
     init(context: DTLSContext, role: DTLSRole, expectedPeerFingerprint: DTLSFingerprint, peerAddress: String) throws {
         guard let ssl = SSL_new(context.pointer) else { throw OpenSSLErrorQueue.failure("SSL_new") }
-        guard let incoming = BIO_new(BIO_s_mem()), let outgoing = BIO_new(BIO_s_mem()) else {
+        guard let incoming = BIO_new(BIO_s_mem()) else {
             SSL_free(ssl)
             throw OpenSSLErrorQueue.failure("BIO_new")
         }
-        // An empty read BIO means "no datagram yet" (retry), not end of file.
-        _ = copenssl_bio_set_mem_eof_return(incoming, -1)
+        guard let outgoing = BIO_new(BIO_s_mem()) else {
+            BIO_free(incoming)
+            SSL_free(ssl)
+            throw OpenSSLErrorQueue.failure("BIO_new")
+        }
+        // From here the SSL owns both BIOs. An empty read BIO means "no datagram yet" (retry), not end of file.
         SSL_set_bio(ssl, incoming, outgoing)
+        _ = copenssl_bio_set_mem_eof_return(incoming, -1)
         self.context = context
         self.role = role
         self.expectedPeerFingerprint = expectedPeerFingerprint
@@ -40,6 +46,7 @@ final class DTLSConnection {
         self.ssl = ssl
         self.incoming = incoming
         self.outgoing = outgoing
+        // Every property is set: a throw from here on runs deinit, which frees the SSL.
 
         guard copenssl_dtls_set_link_mtu(ssl, Self.linkMTU) == 1 else {
             throw OpenSSLErrorQueue.failure("DTLS_set_link_mtu")

@@ -25,10 +25,12 @@ public final class DTLSContext: Sendable {
     public init(certificate: DTLSCertificate) throws {
         let key = try PrivateKey(pem: certificate.privateKeyPEM)
         let x509 = try X509Certificate(pem: certificate.certificatePEM)
+        let cookieSecret = try DTLSCookieSecret()
         guard let context = SSL_CTX_new(DTLS_method()) else { throw OpenSSLErrorQueue.failure("SSL_CTX_new") }
         self.certificate = certificate
+        self.cookieSecret = cookieSecret
         self.pointer = context
-        self.cookieSecret = try DTLSCookieSecret()
+        // Every property is set: a throw from here on runs deinit, which frees the SSL_CTX.
 
         guard copenssl_ctx_set_min_proto_version(context, DTLS1_2_VERSION) == 1,
             copenssl_ctx_set_max_proto_version(context, DTLS1_2_VERSION) == 1
@@ -50,7 +52,7 @@ public final class DTLSContext: Sendable {
         guard SSL_CTX_set_tlsext_use_srtp(context, Self.srtpProfiles) == 0 else {
             throw OpenSSLErrorQueue.failure("SSL_CTX_set_tlsext_use_srtp")
         }
-        SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT) { preverified, store in
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT) { _, store in
             DTLSConnection.verifyPeerCertificate(store: store)
         }
         SSL_CTX_set_cookie_generate_cb(context) { ssl, cookie, length in

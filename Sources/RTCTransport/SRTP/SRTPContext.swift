@@ -11,6 +11,9 @@ public final class SRTPContext: Sendable {
     /// The most bytes a protect call appends (tag, index, MKI): leave this much room after the packet.
     public static let maximumTrailerLength = Int(SRTP_MAX_TRAILER_LEN)
 
+    /// Zeros appended before protecting an array in place: copied with one memcpy, never allocated per packet.
+    private static let trailerRoom = [UInt8](repeating: 0, count: maximumTrailerLength)
+
     /// The protection profile both sides agreed on.
     public let profile: SRTPProfile
     /// Whether this context protects (outbound) or unprotects (inbound).
@@ -100,7 +103,7 @@ public final class SRTPContext: Sendable {
 
     private func protect(_ operation: Operation, _ packet: inout [UInt8]) throws {
         let length = packet.count
-        packet.append(contentsOf: repeatElement(0, count: Self.maximumTrailerLength))
+        packet.append(contentsOf: Self.trailerRoom)
         var newLength = length
         defer { packet.removeLast(packet.count - newLength) }
         newLength = try packet.withUnsafeMutableBytes { try transform(operation, $0, length: length) }
