@@ -38,6 +38,9 @@ let package = Package(
             name: "COpus", path: "CModules/COpus", pkgConfig: "opus",
             providers: [.apt(["libopus-dev"])]),
         .systemLibrary(
+            name: "CSpeexDSP", path: "CModules/CSpeexDSP", pkgConfig: "speexdsp",
+            providers: [.apt(["libspeexdsp-dev"])]),
+        .systemLibrary(
             name: "CZlib", path: "CModules/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         // Exists only so SwiftPM forwards webrtc-audio-processing's -I and -l to CAudioProcessing.
@@ -60,7 +63,7 @@ let package = Package(
 
         // MARK: The media core.
         .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "CZlib"]),
-        .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing"]),
+        .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing", "CSpeexDSP"]),
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
         .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
 
@@ -121,6 +124,7 @@ let package = Package(
             ]),
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
         .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
+        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

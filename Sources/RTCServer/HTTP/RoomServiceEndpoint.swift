@@ -38,6 +38,8 @@ struct RoomServiceEndpoint: Sendable {
         let body = try await request.body.collect(upTo: Self.maxBodyBytes)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        // HTTP/1.1's Host header arrives as the request's authority, not among its fields.
+        if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
         let query = request.uri.query ?? ""
         let signed = TC3Request(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, body: body.readableBytesView)
         let secretId: String
