@@ -174,7 +174,7 @@ extension ServerCore {
         let server = ServerTransport(
             ice: participant.media.serverICE,
             dtls: DTLSParameters(fingerprint: certificate.fingerprint.description, setup: .passive),
-            candidates: [Candidate(ip: announcedAddress, port: UInt16(mediaPort))])
+            candidates: [Candidate(ip: announcedAddress, port: UInt16(configuration.announcePort ?? mediaPort))])
         let users = room.others(than: participant).filter(\.isVisible).map(\.asRoomMember).sorted { $0.userId < $1.userId }
         return JoinAnswer(
             sessionId: participant.sessionId, elapsedMs: elapsed, server: server, users: users,
