@@ -15,4 +15,24 @@ public enum TransportError: Error, Equatable, Sendable {
     case invalidValue(what: String, value: Int)
     /// A call into a cryptographic library failed (HMAC, random bytes).
     case cryptoFailure(operation: String)
+    /// libsrtp rejected a packet as a replay (RFC 3711 §3.3.2): its index was seen before or is older than the window.
+    case srtpReplay(packet: String)
+    /// An SRTP or SRTCP packet failed authentication (RFC 3711 §3.4): tampered with, or protected with another key.
+    case srtpAuthenticationFailed(packet: String)
+    /// Any other libsrtp failure: the call and libsrtp's `srtp_err_status_t` value.
+    case srtpFailure(operation: String, status: Int)
+    /// Key material of the wrong length for its use (an SRTP master key or salt).
+    case invalidKeyLength(what: String, expected: Int, actual: Int)
+    /// An OpenSSL call failed: the call and the entries drained from OpenSSL's error queue.
+    case openSSLFailure(operation: String, errors: [String])
+    /// The DTLS handshake failed (RFC 6347): OpenSSL's errors, including any alert the peer sent.
+    case dtlsHandshakeFailed(errors: [String])
+    /// An established DTLS association failed: OpenSSL's errors, including any fatal alert the peer sent.
+    case dtlsConnectionFailed(errors: [String])
+    /// The peer's certificate does not have the fingerprint signaled for it (RFC 8122 §5, RFC 5763 §5).
+    case dtlsFingerprintMismatch(expected: String, actual: String)
+    /// The DTLS handshake ended without an SRTP protection profile both sides support (RFC 5764 §4.1.2).
+    case dtlsNoSRTPProfile(offered: String)
+    /// A socket call failed: the call and `errno`.
+    case socketFailure(operation: String, errno: Int32)
 }
