@@ -98,6 +98,17 @@ double cnl_srtp_unprotect_ns(int gcm, int packet_len, int iterations) {
     return st == srtp_err_status_ok ? elapsed / iterations : -(double)st;
 }
 
+int cnl_srtp_protect_once(int gcm, int packet_len, uint16_t seq, unsigned char *out) {
+    srtp_t session;
+    srtp_err_status_t st = make_session(&session, gcm, 0);
+    if (st != srtp_err_status_ok) return -(int)st;
+    cnl_fill_rtp(out, packet_len, seq);
+    int len = packet_len;
+    st = srtp_protect(session, out, &len);
+    srtp_dealloc(session);
+    return st == srtp_err_status_ok ? len : -(int)st;
+}
+
 void cnl_fill_sine(int16_t *pcm, int frames, int channels, int rate) {
     for (int i = 0; i < frames; i++)
         for (int c = 0; c < channels; c++)
@@ -160,6 +171,19 @@ double cnl_opus_decode_ns(const cnl_opus_settings *s, int iterations) {
     return err < 0 ? err : elapsed / iterations;
 }
 
+int cnl_opus_encode_once(const cnl_opus_settings *s, unsigned char *out, int capacity) {
+    int err = 0;
+    OpusEncoder *enc = make_encoder(s, &err);
+    if (enc == NULL) return err;
+    int frame = s->sample_rate / 1000 * s->frame_ms;
+    opus_int16 *pcm = malloc(sizeof(opus_int16) * (size_t)(frame * s->channels));
+    cnl_fill_sine(pcm, frame, s->channels, s->sample_rate);
+    int n = opus_encode(enc, pcm, frame, out, capacity);
+    free(pcm);
+    opus_encoder_destroy(enc);
+    return n;
+}
+
 static int16_t clamp16(double v) {
     return (int16_t)(v > 32767.0 ? 32767.0 : v < -32768.0 ? -32768.0 : v);
 }
@@ -190,7 +214,7 @@ void cnl_fill_apm_signals(int16_t *far_end, int16_t *near_end, int channels, int
     free(far);
 }
 
-double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
+static cap_processor *make_processor(const cnl_apm_settings *s, int *err) {
     cap_config config = {
         .sample_rate_hz = s->sample_rate_hz,
         .channels = s->channels,
@@ -206,16 +230,25 @@ double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
         .voice_likelihood = s->voice_likelihood,
         .high_pass_filter = 1,
     };
+    cap_processor *processor = cap_create(&config, err);
+    if (processor == NULL) {
+        if (*err >= 0) *err = -1;
+        return NULL;
+    }
+    cap_set_stream_delay_ms(processor, s->stream_delay_ms);
+    return processor;
+}
+
+double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
     int err = 0;
-    cap_processor *processor = cap_create(&config, &err);
-    if (processor == NULL) return err < 0 ? err : -1;
+    cap_processor *processor = make_processor(s, &err);
+    if (processor == NULL) return err;
     size_t per_channel = (size_t)(s->sample_rate_hz / 100);
     size_t frame = per_channel * (size_t)s->channels;
     int16_t *far = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
     int16_t *near = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
     int16_t *work = malloc(sizeof(int16_t) * frame);
     cnl_fill_apm_signals(far, near, s->channels, s->sample_rate_hz);
-    cap_set_stream_delay_ms(processor, s->stream_delay_ms);
     double start = now_ns();
     for (int i = 0; i < iterations; i++) {
         size_t offset = (size_t)(i % CNL_APM_SIGNAL_FRAMES) * frame;
@@ -229,4 +262,26 @@ double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
     free(far); free(near); free(work);
     cap_destroy(processor);
     return err != 0 ? (err < 0 ? err : -err) : elapsed / iterations;
+}
+
+int cnl_apm_process_once(const cnl_apm_settings *s, int frames, int16_t *near_out) {
+    int err = 0;
+    cap_processor *processor = make_processor(s, &err);
+    if (processor == NULL) return err;
+    size_t per_channel = (size_t)(s->sample_rate_hz / 100);
+    size_t frame = per_channel * (size_t)s->channels;
+    int16_t *far = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
+    int16_t *near = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
+    cnl_fill_apm_signals(far, near, s->channels, s->sample_rate_hz);
+    for (int i = 0; i < frames && err == 0; i++) {
+        size_t offset = (size_t)(i % CNL_APM_SIGNAL_FRAMES) * frame;
+        int16_t *work = near_out + (size_t)i * frame;
+        err = cap_analyze_reverse(processor, far + offset, per_channel);
+        if (err != 0) break;
+        memcpy(work, near + offset, sizeof(int16_t) * frame);
+        err = cap_process_capture(processor, work, per_channel);
+    }
+    free(far); free(near);
+    cap_destroy(processor);
+    return err;
 }

@@ -36,6 +36,7 @@ struct RTCBench: ParsableCommand {
         if let filter { cases = cases.filter { $0.operation.localizedCaseInsensitiveContains(filter) } }
         let machine = MachineDescription.current()
         try SRTPLoops.initializeLibrary()
+        let equivalence = try EquivalenceCheck.run()
         var rows: [BenchmarkRow] = []
         for (index, benchmark) in cases.enumerated() {
             FileHandle.standardError.write(Data("[\(index + 1)/\(cases.count)] \(benchmark.operation)\n".utf8))
@@ -44,13 +45,14 @@ struct RTCBench: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let report = Report(machine: machine, quick: quick, rounds: rounds, rows: rows)
+            let report = Report(machine: machine, quick: quick, rounds: rounds, equivalence: equivalence, rows: rows)
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             #if DEBUG
             print("warning: a debug build; wrapper ratios mean something only in release (-c release)")
             #endif
             print("rtc-bench on \(machine.summary); \(rounds) rounds per row\(quick ? " (quick)" : "")")
+            print("Checked first: \(equivalence).")
             print(ResultTable(rows: rows).render())
             let checked = rows.compactMap(\.meetsTarget)
             print("\(checked.filter { $0 }.count) of \(checked.count) wrapper rows within target")
@@ -62,6 +64,7 @@ struct RTCBench: ParsableCommand {
         let machine: MachineDescription
         let quick: Bool
         let rounds: Int
+        let equivalence: String
         let rows: [BenchmarkRow]
     }
 }

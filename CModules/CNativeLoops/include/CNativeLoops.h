@@ -68,3 +68,14 @@ void cnl_fill_apm_signals(int16_t *far_end, int16_t *near_end, int channels, int
 /// One 10 ms APM frame: the far-end frame through cap_analyze_reverse, then the near-end frame copied
 /// into a work buffer and processed in place by cap_process_capture. The stream delay is set once before.
 double cnl_apm_process_ns(const cnl_apm_settings *settings, int iterations);
+
+/// The output the loops compute, for checking that the Swift side does the same work: the protected
+/// packet of sequence number `seq` (returns its length, or a negative status like the loops)...
+int cnl_srtp_protect_once(int gcm, int packet_len, uint16_t seq, unsigned char *out);
+
+/// ...the packet the first encode of the sine gives (returns its length or the Opus error code)...
+int cnl_opus_encode_once(const cnl_opus_settings *settings, unsigned char *out, int capacity);
+
+/// ...and the processed near-end frames of the first `frames` iterations of the APM loop, written to
+/// `near_out` one after another (returns 0 or the APM error code).
+int cnl_apm_process_once(const cnl_apm_settings *settings, int frames, int16_t *near_out);
