@@ -136,8 +136,12 @@ double cnl_opus_encode_ns(const cnl_opus_settings *s, int iterations) {
     opus_int16 *pcm = malloc(sizeof(opus_int16) * (size_t)(frame * s->channels));
     cnl_fill_sine(pcm, frame, s->channels, s->sample_rate);
     unsigned char out[4000];
+    for (int i = 0; i < CNL_WARMUP_OPERATIONS && err == 0; i++) {
+        int n = opus_encode(enc, pcm, frame, out, (opus_int32)sizeof(out));
+        if (n < 0) err = n;
+    }
     double start = now_ns();
-    for (int i = 0; i < iterations; i++) {
+    for (int i = 0; i < iterations && err == 0; i++) {
         int n = opus_encode(enc, pcm, frame, out, (opus_int32)sizeof(out));
         if (n < 0) { err = n; break; }
     }
@@ -158,8 +162,12 @@ double cnl_opus_decode_ns(const cnl_opus_settings *s, int iterations) {
     cnl_fill_sine(pcm, frame, s->channels, s->sample_rate);
     unsigned char packet[4000];
     int packet_len = opus_encode(enc, pcm, frame, packet, (opus_int32)sizeof(packet));
+    for (int i = 0; i < CNL_WARMUP_OPERATIONS && packet_len > 0 && err == 0; i++) {
+        int n = opus_decode(dec, packet, packet_len, pcm, frame, 0);
+        if (n < 0) err = n;
+    }
     double start = now_ns();
-    for (int i = 0; i < iterations && packet_len > 0; i++) {
+    for (int i = 0; i < iterations && packet_len > 0 && err == 0; i++) {
         int n = opus_decode(dec, packet, packet_len, pcm, frame, 0);
         if (n < 0) { err = n; break; }
     }
@@ -239,6 +247,17 @@ static cap_processor *make_processor(const cnl_apm_settings *s, int *err) {
     return processor;
 }
 
+// Frame i of the APM loops: far-end frame i through the analysis, near-end frame i copied into `work`
+// and processed there (both modulo the signal length).
+static int apm_frame(cap_processor *processor, const int16_t *far, const int16_t *near, int16_t *work,
+                     size_t per_channel, size_t frame, int i) {
+    size_t offset = (size_t)(i % CNL_APM_SIGNAL_FRAMES) * frame;
+    int err = cap_analyze_reverse(processor, far + offset, per_channel);
+    if (err != 0) return err;
+    memcpy(work, near + offset, sizeof(int16_t) * frame);
+    return cap_process_capture(processor, work, per_channel);
+}
+
 double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
     int err = 0;
     cap_processor *processor = make_processor(s, &err);
@@ -249,15 +268,11 @@ double cnl_apm_process_ns(const cnl_apm_settings *s, int iterations) {
     int16_t *near = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
     int16_t *work = malloc(sizeof(int16_t) * frame);
     cnl_fill_apm_signals(far, near, s->channels, s->sample_rate_hz);
+    for (int i = 0; i < CNL_WARMUP_OPERATIONS && err == 0; i++)
+        err = apm_frame(processor, far, near, work, per_channel, frame, i);
     double start = now_ns();
-    for (int i = 0; i < iterations; i++) {
-        size_t offset = (size_t)(i % CNL_APM_SIGNAL_FRAMES) * frame;
-        err = cap_analyze_reverse(processor, far + offset, per_channel);
-        if (err != 0) break;
-        memcpy(work, near + offset, sizeof(int16_t) * frame);
-        err = cap_process_capture(processor, work, per_channel);
-        if (err != 0) break;
-    }
+    for (int i = CNL_WARMUP_OPERATIONS; i < CNL_WARMUP_OPERATIONS + iterations && err == 0; i++)
+        err = apm_frame(processor, far, near, work, per_channel, frame, i);
     double elapsed = now_ns() - start;
     free(far); free(near); free(work);
     cap_destroy(processor);
@@ -273,14 +288,8 @@ int cnl_apm_process_once(const cnl_apm_settings *s, int frames, int16_t *near_ou
     int16_t *far = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
     int16_t *near = malloc(sizeof(int16_t) * frame * CNL_APM_SIGNAL_FRAMES);
     cnl_fill_apm_signals(far, near, s->channels, s->sample_rate_hz);
-    for (int i = 0; i < frames && err == 0; i++) {
-        size_t offset = (size_t)(i % CNL_APM_SIGNAL_FRAMES) * frame;
-        int16_t *work = near_out + (size_t)i * frame;
-        err = cap_analyze_reverse(processor, far + offset, per_channel);
-        if (err != 0) break;
-        memcpy(work, near + offset, sizeof(int16_t) * frame);
-        err = cap_process_capture(processor, work, per_channel);
-    }
+    for (int i = 0; i < frames && err == 0; i++)
+        err = apm_frame(processor, far, near, near_out + (size_t)i * frame, per_channel, frame, i);
     free(far); free(near);
     cap_destroy(processor);
     return err;

@@ -23,7 +23,8 @@ enum AudioProcessingLoop {
     }
 
     /// Per iteration, frame `i` modulo the signal length: the far-end frame through `analyzeFarEnd`, then the
-    /// near-end frame copied into the work buffer and processed in place by `processNearEnd`.
+    /// near-end frame copied into the work buffer and processed in place by `processNearEnd`. Frames
+    /// 0..<`CNL_WARMUP_OPERATIONS` run untimed first, as in C.
     static func process(iterations: Int) throws -> Double {
         let processor = try AudioProcessor(configuration)
         try processor.setStreamDelay(milliseconds: streamDelayMilliseconds)
@@ -40,11 +41,14 @@ enum AudioProcessingLoop {
         cnl_fill_apm_signals(far.baseAddress, near.baseAddress, Int32(configuration.channels), Int32(configuration.sampleRate))
         let farBase = UnsafePointer(far.baseAddress!), nearBase = UnsafePointer(near.baseAddress!)
         let workBase = work.baseAddress!
-        return try ThreadCPUClock.perOperation(iterations: iterations) { index in
+        let warmup = Int(CNL_WARMUP_OPERATIONS)
+        @inline(__always) func process(_ index: Int) throws {
             let offset = (index % frames) * frame
             try processor.analyzeFarEnd(UnsafeBufferPointer(start: farBase + offset, count: frame))
             workBase.update(from: nearBase + offset, count: frame)
             try processor.processNearEnd(work)
         }
+        for index in 0..<warmup { try process(index) }
+        return try ThreadCPUClock.perOperation(iterations: iterations) { try process(warmup + $0) }
     }
 }

@@ -27,7 +27,8 @@ enum OpusLoops {
         return pcm
     }
 
-    /// Per iteration: encode the same sine frame into a 4000-byte packet buffer.
+    /// Untimed: `CNL_WARMUP_OPERATIONS` encodes. Timed, per iteration: encode the same sine frame into a
+    /// 4000-byte packet buffer.
     static func encode(iterations: Int) throws -> Double {
         let encoder = try OpusEncoder(configuration)
         let pcm = sineFrame()
@@ -37,12 +38,14 @@ enum OpusLoops {
             packet.deallocate()
         }
         let input = UnsafeBufferPointer(pcm)
+        for _ in 0..<Int(CNL_WARMUP_OPERATIONS) { _ = try encoder.encode(input, into: packet) }
         return try ThreadCPUClock.perOperation(iterations: iterations) { _ in
             _ = try encoder.encode(input, into: packet)
         }
     }
 
-    /// Untimed: encode the sine frame once. Timed, per iteration: decode that packet into a one-frame buffer.
+    /// Untimed: encode the sine frame once, decode it `CNL_WARMUP_OPERATIONS` times. Timed, per iteration:
+    /// decode that packet into a one-frame buffer.
     static func decode(iterations: Int) throws -> Double {
         let encoder = try OpusEncoder(configuration)
         let decoder = try OpusDecoder(sampleRate: configuration.sampleRate, channels: configuration.channels)
@@ -54,6 +57,7 @@ enum OpusLoops {
         }
         let length = try encoder.encode(UnsafeBufferPointer(pcm), into: packet)
         let data = UnsafeBufferPointer(rebasing: packet[0..<length])
+        for _ in 0..<Int(CNL_WARMUP_OPERATIONS) { _ = try decoder.decode(data, into: pcm) }
         var decoded = 0
         let time = try ThreadCPUClock.perOperation(iterations: iterations) { _ in
             decoded &+= try decoder.decode(data, into: pcm)
