@@ -44,7 +44,7 @@ struct RTCBench: ParsableCommand {
         }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let report = Report(machine: machine, quick: quick, rounds: rounds, equivalence: equivalence, rows: rows)
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
