@@ -59,6 +59,7 @@ struct BenchmarkCase {
         return result
     }
 
+    /// The middle value (the mean of the two middle ones for an even count).
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         let middle = sorted.count / 2

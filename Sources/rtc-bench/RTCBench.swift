@@ -61,10 +61,15 @@ struct RTCBench: ParsableCommand {
 
     /// The JSON document `--json` prints.
     struct Report: Codable {
+        /// Where it ran.
         let machine: MachineDescription
+        /// Whether `--quick` was given.
         let quick: Bool
+        /// Timed rounds per row.
         let rounds: Int
+        /// What the equivalence check compared.
         let equivalence: String
+        /// The measured rows, in table order.
         let rows: [BenchmarkRow]
     }
 }
