@@ -20,9 +20,12 @@ test: deps
 bench: deps
 	$(SWIFT) run -c release rtc-bench
 
-## package-benchmark suites with allocation counts (Benchmarks/ is its own package).
+## package-benchmark suites with allocation counts (Benchmarks/ is its own package), then the
+## allocation check of the packet path against Benchmarks/Thresholds (fails on any added allocation).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark thresholds check \
+		--filter 'SRTP (un)?protect AEAD_AES_128_GCM 160 B' --filter 'RTP parse RTPPacketLayout 172 B'
 
 clean:
 	rm -rf .build Benchmarks/.build
