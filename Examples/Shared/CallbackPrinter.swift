@@ -7,7 +7,7 @@ import Synchronization
 public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     /// The member's name in the printed lines.
     public let name: String
-    /// The serial queue the cloud delivers callbacks on (a command-line program does not run the main queue).
+    /// The serial queue the cloud delivers callbacks on, one per member, instead of the main queue.
     public let queue: DispatchQueue
     private let log = Mutex<[TRTCEvent]>([])
     private let received = Mutex<[String: [Int16]]>([:])
@@ -36,9 +36,6 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
 
     /// How many callbacks have arrived: a mark for ``wait(for:after:timeout:)``.
     public var count: Int { log.withLock { $0.count } }
-
-    /// How many times `event` has arrived.
-    public func occurrences(of event: TRTCEvent) -> Int { events.filter { $0 == event }.count }
 
     // The waits run in their caller's isolation (the main actor for an example's top-level
     // code), so that a predicate may read what its caller may.

@@ -23,9 +23,9 @@ for (cloud, events, userId) in [(probe, probeEvents, "probe"), (peer, peerEvents
 let probeTone = AudioPacer.startTone(to: probe, frequency: 440)
 let peerTone = AudioPacer.startTone(to: peer, frequency: 660)
 
-// Statistics come every 2 s; wait for three reports that carry an RTT and the peer's stream.
-await probeEvents.wait(for: "three reports with an RTT", timeout: .seconds(11)) { _ in
-    probeEvents.events.filter { if case .statistics(let s) = $0 { s.rtt > 0 } else { false } }.count >= 3
+// Statistics come every 2 s; wait for two reports that carry an RTT.
+await probeEvents.wait(for: "two reports with an RTT", timeout: .seconds(10)) { _ in
+    probeEvents.events.filter { if case .statistics(let s) = $0 { s.rtt > 0 } else { false } }.count >= 2
 }
 let measured = probeEvents.events.compactMap { event -> TRTCStatistics? in
     if case .statistics(let s) = event, s.rtt > 0 { s } else { nil }

@@ -111,11 +111,11 @@ struct RoomServiceClientTests {
             (fixture.client, app + 1, "UnauthorizedOperation.SdkAppId"),
         ]
         for (client, sdkAppId, expected) in cases {
-            let error = await Self.failure { () async throws(SignalingError) -> String in try await client.dismissRoom(sdkAppId: sdkAppId, roomId: 1) }
+            let error = await Self.failure { () async throws(SignalingError) -> String in try await client.dismissRoom(sdkAppId: sdkAppId, roomId: 42) }
             #expect(error?.cloudAPICode == expected, "\(String(describing: error))")
         }
         let noUsers = await Self.failure { () async throws(SignalingError) -> String in
-            try await fixture.client.removeUser(sdkAppId: app, roomId: 1, userIds: [])
+            try await fixture.client.removeUser(sdkAppId: app, roomId: 42, userIds: [])
         }
         #expect(noUsers?.cloudAPICode?.hasSuffix("UserIds") == true, "\(String(describing: noUsers))")
         await fixture.server.shutdown()
@@ -126,7 +126,7 @@ struct RoomServiceClientTests {
         let fixture = try await Fixture.start()
         let key = fixture.apiKey
         let notTheService = RoomServiceClient(endpoint: URL(string: "http://\(fixture.addresses.http)/healthz")!, secretId: key.secretId, secretKey: key.secretKey)
-        let healthz = await Self.failure { () async throws(SignalingError) -> String in try await notTheService.dismissRoom(sdkAppId: 1, roomId: 1) }
+        let healthz = await Self.failure { () async throws(SignalingError) -> String in try await notTheService.dismissRoom(sdkAppId: 42, roomId: 42) }
         guard case .cloudAPIUnanswered(let action, _)? = healthz else {
             Issue.record("expected cloudAPIUnanswered, got \(String(describing: healthz))")
             return
@@ -135,7 +135,7 @@ struct RoomServiceClientTests {
         await fixture.server.shutdown()
 
         let closed = RoomServiceClient(endpoint: fixture.endpoint, secretId: key.secretId, secretKey: key.secretKey, timeout: 5)
-        let refused = await Self.failure { () async throws(SignalingError) -> String in try await closed.dismissRoom(sdkAppId: 1, roomId: 1) }
+        let refused = await Self.failure { () async throws(SignalingError) -> String in try await closed.dismissRoom(sdkAppId: 42, roomId: 42) }
         if case .cloudAPIUnanswered? = refused {} else { Issue.record("expected cloudAPIUnanswered, got \(String(describing: refused))") }
     }
 }
