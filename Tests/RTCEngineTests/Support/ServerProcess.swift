@@ -17,14 +17,14 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
     var printed: String { lock.withLock { output } }
 
     /// Starts the server with the given extra arguments and waits for its `listening` line.
-    init(arguments: [String], timeout: Duration = .seconds(60)) async throws {
+    init(arguments: [String], fixedPorts: Bool = false, timeout: Duration = .seconds(60)) async throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("rtc-server")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw ServerProcessError.missingBinary(binary.path)
         }
         process.executableURL = binary
-        process.arguments = ["--host", "127.0.0.1", "--http-port", "0", "--media-port", "0"] + arguments
+        process.arguments = ["--host", "127.0.0.1"] + (fixedPorts ? [] : ["--http-port", "0", "--media-port", "0"]) + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
