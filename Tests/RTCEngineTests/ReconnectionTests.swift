@@ -1,4 +1,5 @@
 import Foundation
+import RTCSignaling
 import RTCTransport
 import Testing
 
@@ -16,7 +17,7 @@ struct ReconnectionTests {
         let (alice, aliceEvents) = try await room.enter("alice", customCapture: true)
         let (bob, bobEvents) = try await room.enter("bob")
         alice.startLocalAudio(.default)
-        server.stop(signal: SIGKILL)
+        server.stop()
         try await aliceEvents.wait(for: "connection lost") { $0 == .connectionLost }
         try await aliceEvents.wait(for: "reconnecting") { $0 == .tryToReconnect }
         let restarted = try await ServerProcess(arguments: arguments, fixedPorts: true)
@@ -91,5 +92,29 @@ enum FreePorts {
         _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
         return (Int(UInt16(bigEndian: address.sin_port)), Int(udp))
+    }
+}
+
+/// `startSpeedTest` against a real server: the probes come back through the SFU's loopback.
+@Suite("speed test")
+struct SpeedTestTests {
+    @Test("onSpeedTestResult: success, an RTT, no loss on loopback, bandwidth near the expected one")
+    func speedTest() async throws {
+        let server = try await ServerProcess(arguments: TestRoom.serverArguments)
+        defer { server.stop() }
+        let cloud = TRTCCloud()
+        let recorder = CloudRecorder(name: "speed")
+        recorder.attach(to: cloud)
+        let userId = "prober"
+        cloud.startSpeedTest(TRTCSpeedTestParams(
+            sdkAppId: TestRoom.sdkAppId, userId: userId,
+            userSig: UserSigIssuer(sdkAppId: TestRoom.sdkAppId, secretKey: TestRoom.secretKey).generate(userId: userId),
+            expectedUpBandwidth: 400, expectedDownBandwidth: 400, serverURL: server.signalingURL))
+        let event = try await recorder.wait(for: "result", timeout: .seconds(30)) { if case .speedTestResult = $0 { true } else { false } }
+        guard case .speedTestResult(let result) = event else { return }
+        #expect(result.success, "\(result.errMsg)")
+        #expect(result.upLostRate < 0.05 && result.downLostRate < 0.05)
+        #expect(result.availableUpBandwidth > 200 && result.availableDownBandwidth > 200)
+        #expect(result.quality != .unknown)
     }
 }

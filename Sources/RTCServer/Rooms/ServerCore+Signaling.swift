@@ -64,9 +64,12 @@ extension ServerCore {
         case .mute(let request):
             mute(request, by: participant, requestId: requestId)
         case .subscribe(let request):
+            // Subscribing to oneself asks the server to echo one's own media: the speed test's loopback.
+            if request.userId == participant.userId { participant.echoesOwnMedia = true }
             participant.unsubscribed.remove(Subscription(userId: request.userId, kind: request.kind))
             participant.send(.ok(.subscribe), requestId: requestId)
         case .unsubscribe(let request):
+            if request.userId == participant.userId { participant.echoesOwnMedia = false }
             participant.unsubscribed.insert(Subscription(userId: request.userId, kind: request.kind))
             participant.send(.ok(.unsubscribe), requestId: requestId)
         case .switchRole(let request):
