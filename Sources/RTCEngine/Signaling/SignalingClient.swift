@@ -42,7 +42,7 @@ final class SignalingClient: Sendable {
     }
 
     /// Opens the WebSocket; returns once it is upgraded, or throws why it could not be.
-    static func connect(url: String, group: any EventLoopGroup, logger: Logger, timeout: Duration = .seconds(5)) async throws -> SignalingClient {
+    static func connect(url: String, group: any EventLoopGroup, logger: Logger, timeout: Duration = .seconds(10)) async throws -> SignalingClient {
         let (events, eventSink) = AsyncStream<ServerMessage>.makeStream()
         let (frames, outbound) = AsyncStream<String>.makeStream()
         let (opened, openedSink) = AsyncStream<Result<Void, ClientFailure>>.makeStream()
