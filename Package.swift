@@ -126,6 +126,18 @@ let package = Package(
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
         .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
         .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server"]),
+
+        // MARK: rtc-client
+        // Joins a room from the terminal (play a WAV or a tone in, record the room out, live status),
+        // prints UserSigs, and runs the one-process demo (embedded server, three clients, every exit kind).
+        .executableTarget(
+            name: "rtc-client",
+            dependencies: [
+                "RTCEngine", "RTCServer", "RTCSignaling", "RTCAudio",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

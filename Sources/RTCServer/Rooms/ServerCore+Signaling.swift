@@ -136,10 +136,11 @@ extension ServerCore {
         {
             return resume(participant, on: connection, requestId: requestId, started: started)
         }
-        let room = rooms[key] ?? createRoom(key)
-        if let earlier = room.members[parameters.userId] {
+        // Kick the earlier session first: removing the room's last member destroys the room.
+        if let earlier = rooms[key]?.members[parameters.userId] {
             remove(earlier, reason: .kicked, kick: .kick, why: "the same user id entered again")
         }
+        let room = rooms[key] ?? createRoom(key)
         let media = MediaLeg(clientICE: request.ice, expectedFingerprint: fingerprint, now: started)
         let participant = Participant(
             sessionId: UUID().uuidString, userId: parameters.userId, roomKey: key, scene: request.scene,
