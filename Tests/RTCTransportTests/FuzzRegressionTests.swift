@@ -1,0 +1,18 @@
+import Testing
+
+import RTCTransport
+
+/// Inputs libFuzzer found (Fuzz/, Docs/fuzzing.md) that trapped or broke an invariant, kept so they stay fixed.
+@Suite struct FuzzRegressionTests {
+    /// FuzzRTCP: the padding bit on a packet whose length field is 0 (an empty body) trapped on the
+    /// range `1...0` while checking the padding count, which it had read from the packet's own header.
+    @Test func rtcpPaddingBitOnAnEmptyBodyThrows() throws {
+        #expect(throws: TransportError.malformed(what: "RTCP packet", reason: "padding count 0 in a 0-byte body")) {
+            try CompoundPacket(parsing: [0xA1, 0xC8, 0x00, 0x00])
+        }
+        let rr = try RTCPPacket.receiverReport(ReceiverReport(ssrc: 0x1111)).serialized()
+        #expect(throws: TransportError.malformed(what: "RTCP packet", reason: "padding count 0 in a 0-byte body")) {
+            try CompoundPacket(parsing: rr + [0xA0, 0xCB, 0x00, 0x00])
+        }
+    }
+}
