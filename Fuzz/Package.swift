@@ -24,6 +24,7 @@ let package = Package(
         fuzzTarget("FuzzRTP", ["RTCTransport"]),
         fuzzTarget("FuzzRTCP", ["RTCTransport"]),
         fuzzTarget("FuzzSRTP", ["RTCTransport"]),
+        fuzzTarget("FuzzDTLS", ["RTCTransport"]),
         fuzzTarget("FuzzSignaling", ["RTCSignaling"]),
         fuzzTarget("FuzzUserSig", ["RTCSignaling"]),
         fuzzTarget("FuzzTC3", ["RTCSignaling"]),

@@ -28,10 +28,10 @@ swift="${SWIFT:-swift}"
 # Target name and the longest input worth trying: a UDP datagram for the media parsers, a few KiB
 # for the text parsers (their size limits are checked by the code before parsing).
 declare -A max_len=(
-  [FuzzSTUN]=1500 [FuzzRTP]=1500 [FuzzRTCP]=1500 [FuzzSRTP]=1600
+  [FuzzSTUN]=1500 [FuzzRTP]=1500 [FuzzRTCP]=1500 [FuzzSRTP]=1600 [FuzzDTLS]=4096
   [FuzzSignaling]=8192 [FuzzUserSig]=4096 [FuzzTC3]=4096 [FuzzRESTBody]=4096 [FuzzWAV]=4096
 )
-all=(FuzzSTUN FuzzRTP FuzzRTCP FuzzSRTP FuzzSignaling FuzzUserSig FuzzTC3 FuzzRESTBody FuzzWAV)
+all=(FuzzSTUN FuzzRTP FuzzRTCP FuzzSRTP FuzzDTLS FuzzSignaling FuzzUserSig FuzzTC3 FuzzRESTBody FuzzWAV)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 for target in "${targets[@]}"; do

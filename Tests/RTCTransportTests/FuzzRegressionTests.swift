@@ -15,4 +15,14 @@ import RTCTransport
             try CompoundPacket(parsing: rr + [0xA0, 0xCB, 0x00, 0x00])
         }
     }
+
+    /// FuzzDTLS: a fingerprint pair written with a sign ("+F", "-0") parsed, because `UInt8(_:radix:)`
+    /// accepts one; RFC 8122 §5 allows only two hex digits per pair.
+    @Test(arguments: ["+F", "-0", "+0", "-F"])
+    func fingerprintPairsAreHexDigitsOnly(_ pair: String) {
+        let text = "sha-256 " + ([pair] + Array(repeating: "AB", count: 31)).joined(separator: ":")
+        #expect(throws: TransportError.malformed(what: "DTLS fingerprint", reason: "\"\(pair)\" is not a hex byte")) {
+            try DTLSFingerprint(parsing: text)
+        }
+    }
 }
