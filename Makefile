@@ -33,3 +33,12 @@ benchmarks: deps
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+## libFuzzer targets for every parser of untrusted bytes (Fuzz/ is its own package; Docs/fuzzing.md).
+## `fuzz` runs each 60 s (FUZZ_SECONDS to change); `fuzz-smoke` 3 s each, to keep them building.
+.PHONY: fuzz fuzz-smoke
+fuzz: deps
+	scripts/fuzz.sh -t $${FUZZ_SECONDS:-60}
+
+fuzz-smoke: deps
+	scripts/fuzz.sh -t 3
