@@ -42,3 +42,19 @@ fuzz: deps
 
 fuzz-smoke: deps
 	scripts/fuzz.sh -t 3
+
+## Every example program (one per page of TRTC's guide, Examples/README.md), each run by itself on
+## its own embedded server, then Examples/ImportingTheSDK, a separate package that depends on this one.
+## Fails at the first example that fails.
+EXAMPLES = EnterRoom SubscribeStreams PublishStreams ExitRoom NetworkQuality ShareComputerAudio CustomAudio \
+	AudioVolume Denoise DataMessages SpeedTest EndCall OfflineEviction
+
+.PHONY: examples
+examples: deps
+	$(SWIFT) build
+	@for example in $(EXAMPLES); do \
+		echo "== $$example"; \
+		$(SWIFT) run --skip-build $$example || { echo "== $$example FAILED"; exit 1; }; \
+	done
+	@echo "== ImportingTheSDK"
+	cd Examples/ImportingTheSDK && $(SWIFT) run

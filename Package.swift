@@ -142,3 +142,27 @@ let package = Package(
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14
 )
+
+// MARK: Examples: one executable per page of TRTC's guide (Examples/<Name>, see Examples/README.md),
+// the support they share (Examples/Shared) and the test that runs them all. Examples/ImportingTheSDK
+// is a separate package that depends on this one by path, as an app does.
+let examplePages = [
+    "EnterRoom", "SubscribeStreams", "PublishStreams", "ExitRoom", "NetworkQuality", "ShareComputerAudio",
+    "CustomAudio", "AudioVolume", "Denoise", "DataMessages", "SpeedTest", "EndCall", "OfflineEviction",
+]
+package.targets += [
+    .target(
+        name: "ExampleSupport",
+        dependencies: ["RTCEngine", "RTCServer", "RTCSignaling", .product(name: "Logging", package: "swift-log")],
+        path: "Examples/Shared"),
+]
+package.targets += examplePages.map { page in
+    .executableTarget(
+        name: page, dependencies: ["ExampleSupport", "RTCEngine", "RTCSignaling"], path: "Examples/\(page)",
+        exclude: ["README.md"])
+}
+package.targets += [
+    .testTarget(
+        name: "ExamplesTests",
+        dependencies: ["RTCServer", "RTCSignaling"] + examplePages.map { .target(name: $0) }),
+]
