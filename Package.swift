@@ -108,6 +108,12 @@ let package = Package(
             dependencies: [
                 "RTCTransport", "RTCAudio", "CNativeLoops",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RTCSignaling", "RTCServer", "RTCEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]),
 
         // MARK: Tests.
