@@ -179,9 +179,28 @@ extension ServerCore {
                 return
             case .senderReport(let report):
                 member.media.received[report.ssrc]?.recordSenderReport(compactNTP: report.compactNTPTimestamp, arrival: arrival)
+                readReceptionReports(report.reports, from: member)
+            case .receiverReport(let report):
+                readReceptionReports(report.reports, from: member)
             default:
                 break
             }
+        }
+    }
+
+    /// A subscriber's reports about the streams the server forwards to it: its downlink loss and,
+    /// from LSR/DLSR against the server's Sender Reports, the round-trip time of its leg.
+    private func readReceptionReports(_ reports: [ReceptionReport], from member: Participant) {
+        let now = NTPTimestamp.now().compact
+        for block in reports where member.media.sent[block.ssrc] != nil {
+            var view = LegQuality(fractionLost: Double(block.fractionLost) / 256, roundTripSeconds: nil)
+            if block.lastSenderReport != 0 {
+                let rtt = now &- block.lastSenderReport &- block.delaySinceLastSenderReport
+                if rtt < 0x8000_0000 { view.roundTripSeconds = Double(rtt) / 65536 }
+            }
+            member.media.reported[block.ssrc] = view
+            metrics.subscriberLoss.record(view.fractionLost)
+            if let rtt = view.roundTripSeconds { metrics.subscriberRoundTrip.record(rtt) }
         }
     }
 
