@@ -43,7 +43,11 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     /// Records the mixed room audio (what plays out, 48 kHz mono) to `path` until the room is left.
     func record(to path: String) throws {
         try recording.withLock { recording in
-            recording = WAVRecording(writer: try WAVWriter(path: path, sampleRate: 48_000, channels: 1))
+            do {
+                recording = WAVRecording(writer: try WAVWriter(path: path, sampleRate: 48_000, channels: 1))
+            } catch {
+                throw ClientError.recordingFailed(path: path, reason: "\(error)")
+            }
         }
     }
 
