@@ -124,11 +124,17 @@ struct JoinCommand: AsyncParsableCommand {
             console.line("[\(user)] recorded \(String(format: "%.1f", summary.seconds)) s of the room to \(summary.path)")
         }
         guard let reason, reason != 0 else { return }
-        let disconnected = client.events.contains { if case .error(.ERR_DISCONNECTED, _) = $0 { true } else { false } }
+        let events = client.events
         let detail =
-            reason == 2 ? "the room was dismissed"
-            : disconnected ? "the connection to the server was lost and could not be recovered"
-            : "removed from the room (RemoveUser, or the same user id entered elsewhere)"
+            if reason == 2 {
+                "the room was dismissed"
+            } else if events.contains(where: { if case .error(.ERR_DISCONNECTED, _) = $0 { true } else { false } }) {
+                "the connection to the server was lost and could not be recovered"
+            } else if events.contains(where: { if case .warning(.WARNING_KICKED_BY_SAME_USER, _) = $0 { true } else { false } }) {
+                "removed from the room: the same user id entered it elsewhere"
+            } else {
+                "removed from the room by the server (RemoveUser)"
+            }
         throw ClientError.removed(reason: reason, detail: detail)
     }
 

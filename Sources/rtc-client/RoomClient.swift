@@ -96,7 +96,7 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
         return reason
     }
 
-    /// Every callback so far, in order.
+    /// Every callback so far, in order, except the periodic ones (volumes, quality, statistics).
     var events: [TRTCEvent] { log.withLock { $0 } }
 
     /// How many callbacks arrived so far: a mark for `wait(after:)`.
@@ -129,10 +129,12 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     }
 
     private func handle(_ event: TRTCEvent) {
-        log.withLock { $0.append(event) }
         figures.withLock { $0.apply(event) }
         if case .exitRoom = event { finishRecording() }
-        if let text = CallbackText.line(for: event) { console.line("[\(name)] \(text)") }
+        // The periodic callbacks live in the status figures only, so the log grows with real events alone.
+        guard let text = CallbackText.line(for: event) else { return }
+        log.withLock { $0.append(event) }
+        console.line("[\(name)] \(text)")
     }
 
     /// Writes the recording's final sizes and closes it (done by itself on `onExitRoom`).
