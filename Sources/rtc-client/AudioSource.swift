@@ -54,7 +54,12 @@ struct WAVLoopSource: AudioSource {
 
     /// Loads the file; throws when it is not a 16-bit PCM WAV, is empty, or has more than 2 channels.
     init(path: String) throws {
-        let file = try WAVFile(contentsOf: path)
+        let file: WAVFile
+        do {
+            file = try WAVFile(contentsOf: path)
+        } catch {
+            throw ClientError.badAudioFile(path: path, reason: "\(error)")
+        }
         guard file.frameCount > 0 else { throw ClientError.badAudioFile(path: path, reason: "it holds no audio") }
         guard (1...2).contains(file.channels) else {
             throw ClientError.badAudioFile(path: path, reason: "\(file.channels) channels: 1 or 2 are supported")
@@ -65,7 +70,11 @@ struct WAVLoopSource: AudioSource {
             samples = file.samples
             sampleRate = file.sampleRate
         } else {
-            samples = try Resampler(inputRate: file.sampleRate, outputRate: 48_000, channels: file.channels).process(file.samples)
+            do {
+                samples = try Resampler(inputRate: file.sampleRate, outputRate: 48_000, channels: file.channels).process(file.samples)
+            } catch {
+                throw ClientError.badAudioFile(path: path, reason: "\(error)")
+            }
             sampleRate = 48_000
         }
     }

@@ -9,6 +9,8 @@ enum ClientError: Error, CustomStringConvertible {
     case removed(reason: Int, detail: String)
     /// A WAV file to play could not be used.
     case badAudioFile(path: String, reason: String)
+    /// The room could not be recorded to a WAV file.
+    case recordingFailed(path: String, reason: String)
     /// A REST call to the room server failed.
     case restCallFailed(action: String, detail: String)
     /// A step of the demo did not happen as it should.
@@ -19,7 +21,7 @@ enum ClientError: Error, CustomStringConvertible {
         switch self {
         case .enterFailed: ExitCode(2)
         case .removed: ExitCode(3)
-        case .badAudioFile, .restCallFailed, .demoFailed: ExitCode(1)
+        case .badAudioFile, .recordingFailed, .restCallFailed, .demoFailed: ExitCode(1)
         }
     }
 
@@ -31,6 +33,8 @@ enum ClientError: Error, CustomStringConvertible {
             return "the server ended the stay (onExitRoom(\(reason))): \(detail)"
         case .badAudioFile(let path, let reason):
             return "cannot play \(path): \(reason)"
+        case .recordingFailed(let path, let reason):
+            return "cannot record to \(path): \(reason)"
         case .restCallFailed(let action, let detail):
             return "REST \(action) failed: \(detail)"
         case .demoFailed(let what):

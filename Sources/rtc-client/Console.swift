@@ -43,12 +43,6 @@ final class Console: Sendable {
         }
     }
 
-    /// Prints a line on standard error.
-    func error(_ text: String) {
-        clearStatus()
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     /// The terminal's width as the shell exports it, else 80: a longer status line would wrap and break the redraw.
     private static var columns: Int {
         ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).map { max(20, $0) } ?? 80

@@ -13,7 +13,7 @@ struct JoinCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 after --duration, Ctrl-C or SIGTERM (each leaves through exitRoom), or when the \
             stay ends with onExitRoom(0); 3 when the server removed the user or dismissed the room; \
-            2 when entering failed; 1 for other errors.
+            2 when entering failed; 1 for other errors, or a second Ctrl-C while leaving (quits at once).
             """)
 
     @Option(help: "The signaling endpoint.")
@@ -75,12 +75,17 @@ struct JoinCommand: AsyncParsableCommand {
         if let record { try client.record(to: record) }
 
         let leaving = Mutex<String?>(nil)
-        let leave: @Sendable (String) -> Void = { why in
-            guard leaving.withLock({ reason in defer { reason = reason ?? why }; return reason == nil }) else { return }
+        let leave: @Sendable (String) -> Bool = { why in
+            guard leaving.withLock({ reason in defer { reason = reason ?? why }; return reason == nil }) else { return false }
             console.line("[\(user)] \(why): leaving the room")
             client.cloud.exitRoom()
+            return true
         }
-        let watcher = SignalWatcher(handler: leave)
+        let watcher = SignalWatcher { name in
+            guard !leave(name) else { return }
+            console.line("[\(user)] \(name) while leaving: quitting without waiting for onExitRoom")
+            Foundation.exit(1)
+        }
         defer { watcher.cancel() }
 
         let roomName = room.map(String.init) ?? "\"\(strRoom ?? "")\""
@@ -105,7 +110,7 @@ struct JoinCommand: AsyncParsableCommand {
             if let duration {
                 timer = Task {
                     try? await Task.sleep(for: .seconds(duration))
-                    if !Task.isCancelled { leave("\(Self.seconds(duration)) s elapsed") }
+                    if !Task.isCancelled { _ = leave("\(Self.seconds(duration)) s elapsed") }
                 }
             }
         }
@@ -115,15 +120,21 @@ struct JoinCommand: AsyncParsableCommand {
         await pacer?.stop()
         console.clearStatus()
         if let summary = client.recordingSummary {
-            if let failure = summary.failure { throw ClientError.badAudioFile(path: summary.path, reason: failure) }
+            if let failure = summary.failure { throw ClientError.recordingFailed(path: summary.path, reason: failure) }
             console.line("[\(user)] recorded \(String(format: "%.1f", summary.seconds)) s of the room to \(summary.path)")
         }
         guard let reason, reason != 0 else { return }
-        let disconnected = client.events.contains { if case .error(.ERR_DISCONNECTED, _) = $0 { true } else { false } }
+        let events = client.events
         let detail =
-            reason == 2 ? "the room was dismissed"
-            : disconnected ? "the connection to the server was lost and could not be recovered"
-            : "removed from the room (RemoveUser, or the same user id entered elsewhere)"
+            if reason == 2 {
+                "the room was dismissed"
+            } else if events.contains(where: { if case .error(.ERR_DISCONNECTED, _) = $0 { true } else { false } }) {
+                "the connection to the server was lost and could not be recovered"
+            } else if events.contains(where: { if case .warning(.WARNING_KICKED_BY_SAME_USER, _) = $0 { true } else { false } }) {
+                "removed from the room: the same user id entered it elsewhere"
+            } else {
+                "removed from the room by the server (RemoveUser)"
+            }
         throw ClientError.removed(reason: reason, detail: detail)
     }
 

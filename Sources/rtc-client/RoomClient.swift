@@ -43,7 +43,11 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     /// Records the mixed room audio (what plays out, 48 kHz mono) to `path` until the room is left.
     func record(to path: String) throws {
         try recording.withLock { recording in
-            recording = WAVRecording(writer: try WAVWriter(path: path, sampleRate: 48_000, channels: 1))
+            do {
+                recording = WAVRecording(writer: try WAVWriter(path: path, sampleRate: 48_000, channels: 1))
+            } catch {
+                throw ClientError.recordingFailed(path: path, reason: "\(error)")
+            }
         }
     }
 
@@ -92,7 +96,7 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
         return reason
     }
 
-    /// Every callback so far, in order.
+    /// Every callback so far, in order, except the periodic ones (volumes, quality, statistics).
     var events: [TRTCEvent] { log.withLock { $0 } }
 
     /// How many callbacks arrived so far: a mark for `wait(after:)`.
@@ -125,10 +129,12 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     }
 
     private func handle(_ event: TRTCEvent) {
-        log.withLock { $0.append(event) }
         figures.withLock { $0.apply(event) }
         if case .exitRoom = event { finishRecording() }
-        if let text = CallbackText.line(for: event) { console.line("[\(name)] \(text)") }
+        // The periodic callbacks live in the status figures only, so the log grows with real events alone.
+        guard let text = CallbackText.line(for: event) else { return }
+        log.withLock { $0.append(event) }
+        console.line("[\(name)] \(text)")
     }
 
     /// Writes the recording's final sizes and closes it (done by itself on `onExitRoom`).

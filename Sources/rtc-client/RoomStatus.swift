@@ -26,16 +26,16 @@ struct RoomStatus: Sendable {
         }
     }
 
-    /// One line: users, RTT, loss, bitrates and a level meter with each speaker's volume, e.g.
-    /// `2 users | rtt 1 ms | loss up 0% down 0% | kbit/s up 0 down 97 | [######----] 61 talker-a 58 talker-b 60`.
+    /// One line, most important first (a terminal cuts the end): users, level meter, RTT, loss,
+    /// bitrates, each speaker's volume, e.g.
+    /// `2 users [######----] 61 | rtt 1 ms | loss up 0% down 0% | kbit/s up 0 down 97 | talker-a 58 talker-b 60`.
     var line: String {
         let sent = statistics.localStatistics.reduce(0) { $0 + $1.audioBitrate }
         let received = statistics.remoteStatistics.reduce(0) { $0 + $1.audioBitrate }
         let speakers = volumes.map { "\($0.userId.isEmpty ? "me" : $0.userId) \($0.volume)" }.joined(separator: " ")
-        return "\(users.count) user\(users.count == 1 ? "" : "s") | rtt \(statistics.rtt) ms"
-            + " | loss up \(statistics.upLoss)% down \(statistics.downLoss)%"
-            + " | kbit/s up \(sent) down \(received) | \(Self.meter(totalVolume)) \(totalVolume)"
-            + (speakers.isEmpty ? "" : " " + speakers)
+        return "\(users.count) user\(users.count == 1 ? "" : "s") \(Self.meter(totalVolume)) \(totalVolume)"
+            + " | rtt \(statistics.rtt) ms | loss up \(statistics.upLoss)% down \(statistics.downLoss)%"
+            + " | kbit/s up \(sent) down \(received)" + (speakers.isEmpty ? "" : " | " + speakers)
     }
 
     /// A ten-step bar for a volume of 0…100.

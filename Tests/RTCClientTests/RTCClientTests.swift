@@ -109,6 +109,23 @@ struct RTCClientTests {
         try await observer.wait(for: "onExitRoom") { $0 == .exitRoom(reason: 0) }
     }
 
+    @Test("removed by the same user id entering elsewhere, then dismissed by DismissRoom: exit code 3 with a message each time")
+    func removedAndDismissed() async throws {
+        let server = try await ServerProcess()
+        let first = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16))
+        try await first.waitForOutput("[dave] onEnterRoom(")
+        let second = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16, ["--duration", "120"]))
+        #expect(try await first.exitStatus() == 3, "\(first.printed)")
+        #expect(first.stdout.contains("[dave] onWarning(7002 WARNING_KICKED_BY_SAME_USER)"), "\(first.printed)")
+        #expect(first.stdout.contains("[dave] onExitRoom(1): removed by the server"), "\(first.printed)")
+        #expect(first.stderr.contains("removed from the room"), "\(first.printed)")
+        try await second.waitForOutput("[dave] onSendFirstLocalAudioFrame()")
+        try await server.callRoomService("DismissRoom", ["SdkAppId": Int(ServerProcess.sdkAppId), "RoomId": 16])
+        #expect(try await second.exitStatus() == 3, "\(second.printed)")
+        #expect(second.stdout.contains("[dave] onExitRoom(2): room dismissed"), "\(second.printed)")
+        #expect(second.stderr.contains("the room was dismissed"), "\(second.printed)")
+    }
+
     @Test("an entry the server refuses: a clear message and exit code 2")
     func enterRefused() async throws {
         let server = try await ServerProcess()
