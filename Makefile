@@ -11,18 +11,25 @@ deps:
 demo: deps
 	$(SWIFT) run -c release rtc-bench --quick
 
-## Every test of the package (unit, interop with the openssl CLI, end to end).
+## Every test of the package, in two runs so that the unit tests' blocking subprocess waits
+## (openssl, Python references) never starve the end-to-end tests' event loops:
+## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...).
+UNIT_TESTS = RTCTransportTests|RTCAudioTests|RTCSignalingTests
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --filter '$(UNIT_TESTS)'
+	$(SWIFT) test --skip '$(UNIT_TESTS)'
 
 ## The full media-core benchmark table (release build).
 bench: deps
 	$(SWIFT) run -c release rtc-bench
 
-## package-benchmark suites with allocation counts (Benchmarks/ is its own package).
+## package-benchmark suites with allocation counts (Benchmarks/ is its own package), then the
+## allocation check of the packet path against Benchmarks/Thresholds (fails on any added allocation).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark thresholds check \
+		--filter 'SRTP (un)?protect AEAD_AES_128_GCM 160 B' --filter 'RTP parse RTPPacketLayout 172 B'
 
 clean:
 	rm -rf .build Benchmarks/.build
@@ -35,3 +42,19 @@ fuzz: deps
 
 fuzz-smoke: deps
 	scripts/fuzz.sh -t 3
+
+## Every example program (one per page of TRTC's guide, Examples/README.md), each run by itself on
+## its own embedded server, then Examples/ImportingTheSDK, a separate package that depends on this one.
+## Fails at the first example that fails.
+EXAMPLES = EnterRoom SubscribeStreams PublishStreams ExitRoom NetworkQuality ShareComputerAudio CustomAudio \
+	AudioVolume Denoise DataMessages SpeedTest EndCall OfflineEviction
+
+.PHONY: examples
+examples: deps
+	$(SWIFT) build
+	@for example in $(EXAMPLES); do \
+		echo "== $$example"; \
+		$(SWIFT) run --skip-build $$example || { echo "== $$example FAILED"; exit 1; }; \
+	done
+	@echo "== ImportingTheSDK"
+	cd Examples/ImportingTheSDK && $(SWIFT) run

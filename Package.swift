@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
@@ -37,6 +38,9 @@ let package = Package(
         .systemLibrary(
             name: "COpus", path: "CModules/COpus", pkgConfig: "opus",
             providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(
+            name: "CSpeexDSP", path: "CModules/CSpeexDSP", pkgConfig: "speexdsp",
+            providers: [.apt(["libspeexdsp-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "CModules/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -60,7 +64,7 @@ let package = Package(
 
         // MARK: The media core.
         .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "CZlib"]),
-        .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing"]),
+        .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing", "CSpeexDSP"]),
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
         .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
 
@@ -104,6 +108,12 @@ let package = Package(
             dependencies: [
                 "RTCTransport", "RTCAudio", "CNativeLoops",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RTCSignaling", "RTCServer", "RTCEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]),
 
         // MARK: Tests.
@@ -121,7 +131,44 @@ let package = Package(
             ]),
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
         .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
+        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server"]),
+
+        // MARK: rtc-client
+        // Joins a room from the terminal (play a WAV or a tone in, record the room out, live status),
+        // prints UserSigs, and runs the one-process demo (embedded server, three clients, every exit kind).
+        .executableTarget(
+            name: "rtc-client",
+            dependencies: [
+                "RTCEngine", "RTCServer", "RTCSignaling", "RTCAudio",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14
 )
+
+// MARK: Examples: one executable per page of TRTC's guide (Examples/<Name>, see Examples/README.md),
+// the support they share (Examples/Shared) and the test that runs them all. Examples/ImportingTheSDK
+// is a separate package that depends on this one by path, as an app does.
+let examplePages = [
+    "EnterRoom", "SubscribeStreams", "PublishStreams", "ExitRoom", "NetworkQuality", "ShareComputerAudio",
+    "CustomAudio", "AudioVolume", "Denoise", "DataMessages", "SpeedTest", "EndCall", "OfflineEviction",
+]
+package.targets += [
+    .target(
+        name: "ExampleSupport",
+        dependencies: ["RTCEngine", "RTCServer", "RTCSignaling", .product(name: "Logging", package: "swift-log")],
+        path: "Examples/Shared"),
+]
+package.targets += examplePages.map { page in
+    .executableTarget(
+        name: page, dependencies: ["ExampleSupport", "RTCEngine", "RTCSignaling"], path: "Examples/\(page)",
+        exclude: ["README.md"])
+}
+package.targets += [
+    .testTarget(
+        name: "ExamplesTests",
+        dependencies: ["RTCServer", "RTCSignaling"] + examplePages.map { .target(name: $0) }),
+]

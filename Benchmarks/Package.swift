@@ -8,18 +8,22 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "RTCEngine", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // libsrtp2 itself, for reference rows that call it without the wrapper.
+        .systemLibrary(
+            name: "CLibSRTP", path: "CLibSRTP", pkgConfig: "libsrtp2", providers: [.apt(["libsrtp2-dev"])]),
         .executableTarget(
             name: "MediaCore",
             dependencies: [
+                "CLibSRTP",
                 .product(name: "RTCTransport", package: "RTCEngine"),
                 .product(name: "RTCAudio", package: "RTCEngine"),
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "MediaCore",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]),
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ],
     swiftLanguageModes: [.v6]
 )

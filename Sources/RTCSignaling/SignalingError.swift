@@ -20,6 +20,10 @@ public enum SignalingError: Error, Equatable, Sendable, CustomStringConvertible 
     case userSigRejected(UserSigFailure)
     /// A Cloud API request that failed TC3-HMAC-SHA256 authentication.
     case requestAuthenticationFailed(TC3AuthFailure)
+    /// A Cloud API call the service answered with `Response.Error` (Tencent's `Code` and `Message`).
+    case cloudAPIFailed(code: String, message: String, requestId: String)
+    /// A Cloud API call that got no usable answer: unreachable, not HTTP 200, or not a `Response` object.
+    case cloudAPIUnanswered(action: String, reason: String)
 
     /// The TRTC-style code to answer or report this failure with.
     public var code: SignalingErrorCode {
@@ -29,7 +33,7 @@ public enum SignalingError: Error, Equatable, Sendable, CustomStringConvertible 
             .malformedMessage
         case .invalidParameter(let code, _): code
         case .userSigRejected: .userSigCheckFailed
-        case .requestAuthenticationFailed: .failed
+        case .requestAuthenticationFailed, .cloudAPIFailed, .cloudAPIUnanswered: .failed
         }
     }
 
@@ -45,7 +49,11 @@ public enum SignalingError: Error, Equatable, Sendable, CustomStringConvertible 
 
     /// Tencent Cloud's error code string for REST API failures (`AuthFailure.SignatureFailure`, …), else nil.
     public var cloudAPICode: String? {
-        if case .requestAuthenticationFailed(let failure) = self { failure.code } else { nil }
+        switch self {
+        case .requestAuthenticationFailed(let failure): failure.code
+        case .cloudAPIFailed(let code, _, _): code
+        default: nil
+        }
     }
 
     /// A sentence saying what failed, for the `error` message's `message` field and logs.
@@ -61,6 +69,8 @@ public enum SignalingError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidParameter(_, let reason): reason
         case .userSigRejected(let failure): failure.description
         case .requestAuthenticationFailed(let failure): failure.description
+        case .cloudAPIFailed(let code, let message, let requestId): "\(code): \(message) (RequestId \(requestId))"
+        case .cloudAPIUnanswered(let action, let reason): "\(action) got no usable answer: \(reason)"
         }
     }
 }

@@ -21,6 +21,9 @@ struct RTCServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("announce-ip"), help: "Address put in candidates (default: the bind address).")
     var announceIP: String?
 
+    @Option(name: .customLong("announce-port"), help: "Port put in candidates (default: the bound media port).")
+    var announcePort: Int?
+
     @Option(name: .customLong("app"), help: "SDKAPPID:SECRETKEY of an app whose UserSigs are accepted (repeatable).")
     var apps: [String] = []
 
@@ -42,6 +45,7 @@ struct RTCServerCommand: AsyncParsableCommand {
         if let httpPort { settings.httpPort = httpPort }
         if let mediaPort { settings.mediaPort = mediaPort }
         if let announceIP { settings.announceIP = announceIP }
+        if let announcePort { settings.announcePort = announcePort }
         if let userTimeout { settings.userTimeout = userTimeout }
         settings.apps += try apps.map(AppCredential.init(parsing:))
         settings.apiKeys += try apiKeys.map(APICredential.init(parsing:))

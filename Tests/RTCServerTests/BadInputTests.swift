@@ -142,7 +142,7 @@ struct BadInputTests {
         let (body, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.httpPort)/healthz")!)
         #expect(String(decoding: body, as: UTF8.self) == "ok\n")
         let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
-        server.stop(signal: SIGTERM)
+        await server.terminate()
         #expect(await alice.signaling.waitUntilClosed() == .closed(code: 1001))
         #expect(server.process.terminationStatus == 0)
         await alice.close()

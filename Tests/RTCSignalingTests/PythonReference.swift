@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Tencent's own Python implementations (`tls-sig-api-v2`, `tencentcloud-sdk-python-trtc`), installed into
 /// `.build/pyenv` by `scripts/pyenv.sh` once per test process and driven through `scripts/tencent_reference.py`.
 enum PythonReference {
@@ -57,39 +61,33 @@ enum PythonReference {
         return object
     }
 
+    /// Runs `command` (looked up in PATH) to completion with posix_spawn and waitpid, its output in temporary files.
+    ///
+    /// Not Foundation's `Process`: its exit detection missed a fast-exiting child here and hung the test run.
     private static func run(_ command: [String]) -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return (-1, "", "\(command[0]): \(error)")
+        let directory = FileManager.default.temporaryDirectory
+        let outputFile = directory.appendingPathComponent("rtcsignaling-\(UUID().uuidString).out")
+        let errorFile = directory.appendingPathComponent("rtcsignaling-\(UUID().uuidString).err")
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
         }
-        // Drain stderr concurrently so that neither pipe can fill up and stall the child.
-        let errorText = LockedText()
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errorText.set(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            drained.signal()
-        }
-        let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        drained.wait()
-        return (process.terminationStatus, outputText, errorText.get())
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { return (-1, "", "\(command[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let read = { (file: URL) in (try? String(contentsOf: file, encoding: .utf8)) ?? "" }
+        // WIFEXITED / WEXITSTATUS, which Swift does not import: the low 7 bits are the signal, 0 for an exit.
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
+        return (exitStatus, read(outputFile), read(errorFile))
     }
-}
-
-/// A string written by one thread and read by another; `lock` guards `text`.
-private final class LockedText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-
-    func set(_ value: String) { lock.withLock { text = value } }
-    func get() -> String { lock.withLock { text } }
 }

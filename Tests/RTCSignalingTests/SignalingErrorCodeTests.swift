@@ -43,6 +43,9 @@ import Testing
         #expect(SignalingError.userSigRejected(.signatureMismatch).code == .userSigCheckFailed)
         #expect(SignalingError.requestAuthenticationFailed(.signatureMismatch).cloudAPICode == "AuthFailure.SignatureFailure")
         #expect(SignalingError.userSigRejected(.empty).cloudAPICode == nil)
+        let notAllowed = SignalingError.requestAuthenticationFailed(.sdkAppIdNotAllowed(secretId: "AKID", sdkAppId: 7))
+        #expect(notAllowed.cloudAPICode == "UnauthorizedOperation.SdkAppId")
+        #expect(notAllowed.description == #"The SecretId "AKID" may not manage SdkAppId 7."#)
         #expect(SignalingError.invalidMessage(type: "mute", requestId: 3, reason: "r").requestId == 3)
         #expect(SignalingError.frameNotObject.requestId == nil)
     }

@@ -33,6 +33,8 @@ final class MediaTransport: @unchecked Sendable {  // Mutable members are touche
     private(set) var inbound: SRTPContext?
     /// When the last STUN response (consent) arrived, on the loop's clock.
     private(set) var lastConsent: NIODeadline = .now()
+    /// The local UDP port.
+    var localPort: Int? { channel.localAddress?.port }
     /// Authenticated packets from the server.
     let incoming: AsyncStream<Incoming>
     private let incomingSink: AsyncStream<Incoming>.Continuation

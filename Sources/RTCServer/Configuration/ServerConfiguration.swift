@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var mediaPort: Int = 7882
     /// Address put in `join.ok` candidates; the bind address when nil.
     public var announceIP: String?
+    /// Port put in `join.ok` candidates; the bound media port when nil (set it behind a port-forwarding NAT or relay).
+    public var announcePort: Int?
     /// Apps whose UserSigs are accepted.
     public var apps: [AppCredential] = []
     /// REST credentials and the apps each may manage.
@@ -49,7 +51,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
             throw ConfigurationError.invalid(
                 setting: "userTimeout", reason: "must be at least \(Int(Self.minimumUserTimeout)) s, got \(userTimeout)")
         }
-        for port in [httpPort, mediaPort] where !(0...65535).contains(port) {
+        for port in [httpPort, mediaPort, announcePort ?? 0] where !(0...65535).contains(port) {
             throw ConfigurationError.invalid(setting: "port", reason: "\(port) is not in 0...65535")
         }
         guard restRequestsPerSecond > 0 else {
@@ -67,7 +69,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case host, httpPort, mediaPort, announceIP, apps, apiKeys, userTimeout, allowUsers
+        case host, httpPort, mediaPort, announceIP, announcePort, apps, apiKeys, userTimeout, allowUsers
         case restRequestsPerSecond, dtlsHandshakeTimeout
     }
 
@@ -79,6 +81,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         httpPort = try c.decodeIfPresent(Int.self, forKey: .httpPort) ?? d.httpPort
         mediaPort = try c.decodeIfPresent(Int.self, forKey: .mediaPort) ?? d.mediaPort
         announceIP = try c.decodeIfPresent(String.self, forKey: .announceIP)
+        announcePort = try c.decodeIfPresent(Int.self, forKey: .announcePort)
         apps = try c.decodeIfPresent([AppCredential].self, forKey: .apps) ?? []
         apiKeys = try c.decodeIfPresent([APICredential].self, forKey: .apiKeys) ?? []
         userTimeout = try c.decodeIfPresent(Double.self, forKey: .userTimeout) ?? d.userTimeout

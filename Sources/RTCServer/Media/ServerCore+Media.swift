@@ -137,9 +137,9 @@ extension ServerCore {
         guard !track.muted, let room = rooms[publisher.roomKey], let channel = mediaChannel else { return }
         let payloadBytes = UInt32(layout.payloadRange.count)
         var forwarded = 0
-        for subscriber in room.others(than: publisher) where subscriber.receives(track.kind, from: publisher) {
+        func forward(to subscriber: Participant) {
             let leg = subscriber.media
-            guard let outbound = leg.outbound, let address = leg.address else { continue }
+            guard let outbound = leg.outbound, let address = leg.address else { return }
             var out = channel.allocator.buffer(capacity: length + SRTPContext.maximumTrailerLength)
             let protected: Int? = try? out.writeWithUnsafeMutableBytes(minimumWritableBytes: length + SRTPContext.maximumTrailerLength) { target in
                 buffer.withUnsafeReadableBytes { source in
@@ -147,11 +147,15 @@ extension ServerCore {
                 }
                 return try outbound.protectRTP(target, length: length)
             }
-            guard protected != nil else { continue }
+            guard protected != nil else { return }
             channel.write(AddressedEnvelope(remoteAddress: address, data: out), promise: nil)
             leg.sent[layout.ssrc, default: RTPSendCounters()].record(timestamp: layout.timestamp, payloadBytes: payloadBytes, now: now)
             forwarded += 1
         }
+        for subscriber in room.others(than: publisher) where subscriber.receives(track.kind, from: publisher) {
+            forward(to: subscriber)
+        }
+        if publisher.echoesOwnMedia { forward(to: publisher) }
         metrics.forwardedPackets.increment(by: Int64(forwarded))
     }
 

@@ -22,6 +22,8 @@ public enum TC3AuthFailure: Equatable, Sendable, CustomStringConvertible {
     case unsignedPayload
     /// The signature does not match the request.
     case signatureMismatch
+    /// The (authenticated) SecretId may not manage this SdkAppId; the server checks this after reading the body.
+    case sdkAppIdNotAllowed(secretId: String, sdkAppId: UInt32)
 
     /// Tencent Cloud's error code string for the failure (`AuthFailure.SignatureFailure`, …).
     public var code: String {
@@ -32,6 +34,7 @@ public enum TC3AuthFailure: Equatable, Sendable, CustomStringConvertible {
         case .timestampOutOfRange: "AuthFailure.SignatureExpire"
         case .secretIdNotFound: "AuthFailure.SecretIdNotFound"
         case .dateMismatch, .signedHeaderMissing, .unsignedPayload, .signatureMismatch: "AuthFailure.SignatureFailure"
+        case .sdkAppIdNotAllowed: "UnauthorizedOperation.SdkAppId"
         }
     }
 
@@ -52,6 +55,8 @@ public enum TC3AuthFailure: Equatable, Sendable, CustomStringConvertible {
         case .signedHeaderMissing(let name): "The signed header \"\(name)\" is missing from the request."
         case .unsignedPayload: "Unsigned payloads are not accepted; sign the request body."
         case .signatureMismatch: "The provided credentials could not be validated: the signature does not match."
+        case .sdkAppIdNotAllowed(let secretId, let sdkAppId):
+            "The SecretId \"\(secretId)\" may not manage SdkAppId \(sdkAppId)."
         }
     }
 }

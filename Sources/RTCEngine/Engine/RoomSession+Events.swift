@@ -1,0 +1,225 @@
+import Foundation
+import RTCSignaling
+
+/// The server's events, the heartbeat, and what the app changes while in the room.
+extension RoomSession {
+    /// Starts the event loop over the signaling connection, the heartbeat and the 1 s report timer.
+    func startBackgroundWork() {
+        guard let signaling = state.withLock({ $0.signaling }), let answer = state.withLock({ $0.joinAnswer }) else { return }
+        startEventLoop(signaling)
+        let heartbeat = Duration.milliseconds(max(200, answer.heartbeatMs))
+        let ticker = Task { [self] in
+            var tick = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                guard phase == .inRoom else { continue }
+                tick += 1
+                sendReports()
+                if tick % 2 == 0 { reportStatistics() }
+            }
+        }
+        let pinger = Task { [self] in
+            while !Task.isCancelled {
+                if phase == .inRoom, let current = state.withLock({ $0.signaling }) {
+                    current.send(.ping(Ping(ts: Int64(Date().timeIntervalSince1970 * 1000))))
+                }
+                try? await Task.sleep(for: heartbeat)
+            }
+        }
+        let volumes = Task { [self] in await runVolumeEvaluation() }
+        state.withLock { $0.tasks += [ticker, pinger, volumes] }
+    }
+
+    /// Handles the events of one signaling connection; when it ends unasked, reconnects.
+    func startEventLoop(_ signaling: SignalingClient) {
+        let events = Task { [self] in
+            for await event in signaling.events { handle(event) }
+            await signalingEnded(signaling)
+        }
+        state.withLock { $0.tasks.append(events) }
+    }
+
+    /// One server event.
+    func handle(_ event: ServerMessage) {
+        switch event {
+        case .userJoined(let joined):
+            let isNew = state.withLock { state -> Bool in
+                guard state.users[joined.userId] == nil else { return false }
+                state.users[joined.userId] = RemoteUser(userId: joined.userId)
+                return true
+            }
+            if isNew { dispatcher.emit(.remoteUserEnterRoom(userId: joined.userId)) }
+        case .userLeft(let left):
+            let user = state.withLock { $0.users.removeValue(forKey: left.userId) }
+            guard let user else { return }
+            playout.removeStreams(of: left.userId)
+            if user.audioAvailable { dispatcher.emit(.userAudioAvailable(userId: left.userId, available: false)) }
+            dispatcher.emit(.remoteUserLeaveRoom(userId: left.userId, reason: left.reason.rawValue))
+        case .streamPublished(let stream) where stream.kind == .audio:
+            let (wasAvailable, subscribe) = state.withLock { state -> (Bool, Bool) in
+                let before = state.users[stream.userId]?.audioAvailable ?? false
+                if state.users[stream.userId] == nil { state.users[stream.userId] = RemoteUser(userId: stream.userId) }
+                state.users[stream.userId]?.audio = (stream.ssrc, stream.muted)
+                return (before, wantsAudio(from: stream.userId, state: state))
+            }
+            if subscribe {
+                playout.addStream(userId: stream.userId, ssrc: stream.ssrc)
+            } else {
+                state.withLock { $0.signaling }?.send(.unsubscribe(SubscriptionRequest(userId: stream.userId, kind: .audio)))
+            }
+            if wasAvailable != !stream.muted { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: !stream.muted)) }
+        case .streamUnpublished(let stream) where stream.kind == .audio:
+            let wasAvailable = state.withLock { state -> Bool in
+                defer { state.users[stream.userId]?.audio = nil }
+                return state.users[stream.userId]?.audioAvailable ?? false
+            }
+            playout.removeStream(ssrc: stream.ssrc)
+            if wasAvailable { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: false)) }
+        case .streamMuted(let stream) where stream.kind == .audio:
+            let changed = state.withLock { state -> Bool in
+                guard let audio = state.users[stream.userId]?.audio, audio.muted != stream.muted else { return false }
+                state.users[stream.userId]?.audio = (audio.ssrc, stream.muted)
+                return true
+            }
+            if changed { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: !stream.muted)) }
+        case .customCmd(let message):
+            let (missed, deliver) = state.withLock { $0.receiver.receive(userId: message.userId, cmdID: message.cmdId, seq: message.seq) }
+            if missed > 0 {
+                dispatcher.emit(.missCustomCmdMsg(userId: message.userId, cmdID: message.cmdId, errCode: -1, missed: missed))
+            }
+            if deliver {
+                dispatcher.emit(.customCmdMsg(userId: message.userId, cmdID: message.cmdId, seq: message.seq, message: message.data))
+            }
+        case .kicked(let kicked):
+            state.withLock { $0.removedByServer = true }
+            Task { await forcedExit(kicked) }
+        case .error(let reply):
+            logger.warning("server error \(reply.code.rawValue): \(reply.message)")
+        default:
+            break
+        }
+    }
+
+    /// Whether the app receives a user's audio: auto mode and not muted by the app.
+    func wantsAudio(from userId: String, state: State) -> Bool {
+        if state.mutedRemote.contains(userId) { return false }
+        return settings.read(\.autoReceiveAudio) ? !state.muteAllRemote : state.received.contains(userId)
+    }
+
+    /// The server removed this client: the same teardown as `exitRoom`, no reconnection.
+    func forcedExit(_ kicked: Kicked) async {
+        let reason = kicked.reason == .roomDisband ? 2 : 1
+        if kicked.reason == .kick {
+            dispatcher.emit(.warning(code: .WARNING_KICKED_BY_SAME_USER, message: "kick: the same user id entered the room elsewhere"))
+        }
+        logger.info("removed by the server: \(kicked.reason.rawValue)", metadata: ["room": "\(roomDescription)", "user": "\(params.userId)"])
+        await teardown(sendLeave: false, reason: reason)
+    }
+
+    /// `muteRemoteAudio`: stops (or resumes) receiving a user.
+    func setRemoteAudio(_ userId: String, muted: Bool) {
+        let (signaling, ssrc) = state.withLock { state -> (SignalingClient?, UInt32?) in
+            if muted { state.mutedRemote.insert(userId) } else {
+                state.mutedRemote.remove(userId)
+                state.received.insert(userId)
+            }
+            return (state.signaling, state.users[userId]?.audio?.ssrc)
+        }
+        if muted {
+            signaling?.send(.unsubscribe(SubscriptionRequest(userId: userId, kind: .audio)))
+            if let ssrc { playout.removeStream(ssrc: ssrc) }
+        } else {
+            signaling?.send(.subscribe(SubscriptionRequest(userId: userId, kind: .audio)))
+            if let ssrc { playout.addStream(userId: userId, ssrc: ssrc) }
+        }
+    }
+
+    /// `muteAllRemoteAudio`.
+    func setAllRemoteAudio(muted: Bool) {
+        let users = state.withLock { state -> [String] in
+            state.muteAllRemote = muted
+            return Array(state.users.keys)
+        }
+        for user in users { setRemoteAudio(user, muted: muted) }
+        if !muted { state.withLock { $0.mutedRemote.removeAll() } }
+    }
+
+    /// `muteLocalAudio`: tells the others, keeps a DTX stream.
+    func setLocalMuted(_ muted: Bool) {
+        state.withLock { $0.signaling }?.send(.mute(MuteRequest(kind: .audio, muted: muted)))
+    }
+
+    /// `switchRole`.
+    func switchRole(to role: TRTCRoleType) async {
+        guard scene.isLive else {
+            dispatcher.emit(.switchRole(errCode: .ERR_NOT_SUPPORTED, errMsg: "switchRole applies to LIVE and voiceChatRoom"))
+            return
+        }
+        guard let signaling = state.withLock({ $0.signaling }) else { return }
+        do {
+            if role == .audience { await stopLocalAudio() }
+            _ = try await signaling.request(.switchRole(SwitchRoleRequest(role: role.wire)))
+            state.withLock { $0.role = role }
+            if role == .anchor { try await startLocalAudioIfNeeded() }
+            dispatcher.emit(.switchRole(errCode: .ERR_NULL, errMsg: nil))
+        } catch {
+            let (code, message) = Self.describe(error)
+            dispatcher.emit(.switchRole(errCode: code, errMsg: message))
+        }
+    }
+
+    /// `sendCustomCmdMsg`: false when a rule or limit refuses it.
+    func sendCustomMessage(cmdID: Int, data: Data, reliable: Bool, ordered: Bool) -> Bool {
+        let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        let prepared = state.withLock { state -> (CustomCmdRequest, SignalingClient?)? in
+            guard state.phase == .inRoom || state.phase == .reconnecting, state.role == .anchor || !scene.isLive else { return nil }
+            guard let request = state.sender.prepare(cmdID: cmdID, data: data, reliable: reliable, ordered: ordered, now: now) else { return nil }
+            return (request, state.phase == .inRoom ? state.signaling : nil)
+        }
+        guard let (request, signaling) = prepared else { return false }
+        if let signaling { deliver(request, over: signaling) }
+        return true
+    }
+
+    /// Sends one custom message; a reliable one is acknowledged by the server's answer.
+    func deliver(_ request: CustomCmdRequest, over signaling: SignalingClient) {
+        guard request.reliable else {
+            signaling.send(.customCmd(request))
+            return
+        }
+        // Sent now, in the caller's order; only the acknowledgement is awaited concurrently.
+        guard let requestId = try? signaling.sendRequest(.customCmd(request)) else { return }
+        let task = Task { [self] in
+            if (try? await signaling.answer(to: requestId, type: "customCmd")) != nil {
+                state.withLock { $0.sender.acknowledge(cmdID: request.cmdId, seq: request.seq) }
+            }
+        }
+        state.withLock { $0.tasks.append(task) }
+    }
+
+    /// Sends `onUserVoiceVolume` every `interval` ms while evaluation is on.
+    func runVolumeEvaluation() async {
+        while !Task.isCancelled {
+            guard let parameters = settings.read(\.volumeEvaluation) else {
+                try? await Task.sleep(for: .milliseconds(100))
+                continue
+            }
+            try? await Task.sleep(for: .milliseconds(max(100, parameters.interval)))
+            guard phase == .inRoom, settings.read(\.volumeEvaluation) != nil else { continue }
+            var volumes: [TRTCVolumeInfo] = []
+            if let local = sendPipeline.withLock({ $0 }) {
+                let meter = local.level.withLock { meter in defer { meter.reset() }; return meter }
+                let vad = parameters.enableVadDetection && (processor.withLock { $0?.hasVoice } ?? false)
+                volumes.append(TRTCVolumeInfo(userId: "", volume: meter.volume, vad: vad))
+            }
+            playout.withStreams { streams in
+                for stream in streams {
+                    volumes.append(TRTCVolumeInfo(userId: stream.userId, volume: stream.level.volume, vad: parameters.enableVadDetection && stream.level.volume > 20))
+                    stream.level.reset()
+                }
+            }
+            let total = min(100, volumes.map(\.volume).max() ?? 0)
+            dispatcher.emit(.userVoiceVolume(volumes: volumes, totalVolume: total))
+        }
+    }
+}
