@@ -7,14 +7,20 @@ SWIFT ?= swift
 deps:
 	@scripts/install-deps.sh
 
-## The main job. For now: the media-core benchmark table, quick mode.
+## The main job: a room in one process (embedded server, two talkers, a listener recording to
+## .build/demo/room.wav, every kind of exit); exits 0 only when both tones arrived. A debug build,
+## the one `make test` shares: a release build costs about 20 more minutes on 2 shared cores.
 demo: deps
-	$(SWIFT) run -c release rtc-bench --quick
+	$(SWIFT) run rtc-client demo
 
-## Every test of the package (unit, interop with the openssl CLI, end to end).
+## Every test of the package, in two runs so that the unit tests' blocking subprocess waits
+## (openssl, Python references) never starve the end-to-end tests' event loops:
+## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...).
+UNIT_TESTS = RTCTransportTests|RTCAudioTests|RTCSignalingTests
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --filter '$(UNIT_TESTS)'
+	$(SWIFT) test --skip '$(UNIT_TESTS)'
 
 ## The full media-core benchmark table (release build).
 bench: deps
@@ -29,6 +35,15 @@ benchmarks: deps
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+## libFuzzer targets for every parser of untrusted bytes (Fuzz/ is its own package; Docs/fuzzing.md).
+## `fuzz` runs each 60 s (FUZZ_SECONDS to change); `fuzz-smoke` 3 s each, to keep them building.
+.PHONY: fuzz fuzz-smoke
+fuzz: deps
+	scripts/fuzz.sh -t $${FUZZ_SECONDS:-60}
+
+fuzz-smoke: deps
+	scripts/fuzz.sh -t 3
 
 ## Every example program (one per page of TRTC's guide, Examples/README.md), each run by itself on
 ## its own embedded server, then Examples/ImportingTheSDK, a separate package that depends on this one.

@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
@@ -107,6 +108,12 @@ let package = Package(
             dependencies: [
                 "RTCTransport", "RTCAudio", "CNativeLoops",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RTCSignaling", "RTCServer", "RTCEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]),
 
         // MARK: Tests.
@@ -125,6 +132,18 @@ let package = Package(
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
         .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
         .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server"]),
+
+        // MARK: rtc-client
+        // Joins a room from the terminal (play a WAV or a tone in, record the room out, live status),
+        // prints UserSigs, and runs the one-process demo (embedded server, three clients, every exit kind).
+        .executableTarget(
+            name: "rtc-client",
+            dependencies: [
+                "RTCEngine", "RTCServer", "RTCSignaling", "RTCAudio",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

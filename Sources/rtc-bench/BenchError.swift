@@ -4,11 +4,14 @@ enum BenchError: Error, CustomStringConvertible {
     case nativeLoopFailed(operation: String, code: Double)
     /// The Swift side produced something other than what the C side does.
     case mismatch(operation: String, detail: String)
+    /// A system benchmark could not run: a join refused, a handshake timed out, a child process failed.
+    case systemFailure(step: String, reason: String)
 
     var description: String {
         switch self {
         case .nativeLoopFailed(let operation, let code): "C loop for \(operation) failed with code \(Int(code))"
         case .mismatch(let operation, let detail): "\(operation): \(detail)"
+        case .systemFailure(let step, let reason): "\(step): \(reason)"
         }
     }
 }

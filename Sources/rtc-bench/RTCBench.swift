@@ -1,40 +1,146 @@
 import ArgumentParser
 import Foundation
+import Logging
 
-/// rtc-bench: the media core's Swift wrappers against the same native calls in tight C loops, one table.
+/// rtc-bench: the media core's Swift wrappers against the same native calls in tight C loops, then the
+/// room server's forwarding, the room lifecycle through `TRTCCloud`, and (on request) concurrent participants.
 @main
-struct RTCBench: ParsableCommand {
+struct RTCBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rtc-bench",
-        abstract: "Times the media core's Swift wrappers against the same libsrtp2, libopus and webrtc-audio-processing calls in C loops.",
+        abstract: "Times the media core against C loops, the room server's SFU forwarding, and the room lifecycle through TRTCCloud.",
         discussion: """
-            Each row runs the Swift loop and the C loop back to back in every round (alternating which goes \
+            media: each row runs the Swift loop and the C loop back to back in every round (alternating which goes \
             first, same operation count) and reports the medians; Swift/C is the median of the per-round ratios. \
-            Times are CPU time of the benchmark thread. Build in release: swift run -c release rtc-bench
+            Times are CPU time of the benchmark thread. sfu, room and load start a RoomServer inside the process \
+            on 127.0.0.1 and report each figure beside its target (targets.md). Build in release: \
+            swift run -c release rtc-bench
             """)
 
-    @Flag(help: "21 rounds of 2 ms per side instead of 101 rounds of 10 ms: finishes in a few seconds.")
+    @Option(help: "Which sections to run: media, sfu, room, load, or all (media, sfu and room; load is separate).")
+    var suite: Suite = .all
+
+    @Flag(help: "Keep everything short: 21 rounds of 2 ms per media row, 1 → 10 only, 5 lifecycle runs, 3 s load windows.")
     var quick = false
 
-    @Flag(help: "Print the results as JSON instead of a table.")
+    @Flag(help: "Print the results as JSON instead of tables.")
     var json = false
 
-    @Option(help: "Timed rounds per row (default: 101, or 21 with --quick).")
+    @Option(help: "Timed rounds per media row (default: 101, or 21 with --quick).")
     var rounds: Int?
 
-    @Option(help: "Run only the rows whose name contains this text (case-insensitive).")
+    @Option(help: "Run only the media rows whose name contains this text (case-insensitive).")
     var filter: String?
+
+    @Option(help: "--suite load: participant counts to try, in increasing order (default: 50,100,200).")
+    var participants: String?
+
+    @Option(help: .hidden)
+    var loadGenerator: String?
+
+    @Option(help: .hidden)
+    var engines: Int?
+
+    @Option(help: .hidden)
+    var window: Double?
 
     mutating func validate() throws {
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if participants != nil, participantLevels == nil {
+            throw ValidationError("--participants takes counts of at least 5 separated by commas, e.g. 50,100,200")
+        }
     }
 
-    func run() throws {
+    /// The load levels `--participants` names.
+    private var participantLevels: [Int]? {
+        guard let participants else { return nil }
+        let levels = participants.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !levels.isEmpty, levels.allSatisfy({ $0 >= 5 }) else { return nil }
+        return levels.sorted()
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        if let loadGenerator, let engines {
+            try await EngineLoadGenerator(
+                signalingURL: loadGenerator, engines: engines, window: .milliseconds(Int64((window ?? 10) * 1000))).run()
+            return
+        }
+        if let loadGenerator {
+            try await LoadGenerator(
+                signalingURL: loadGenerator, participants: participantLevels?.first ?? 50,
+                window: .milliseconds(Int64((window ?? 10) * 1000))).run()
+            return
+        }
+        let machine = MachineDescription.current()
+        let loadAtStart = ProcessUsage.loadAverage()
+        let progress: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let sections = suite.sections
+        var media: MediaResults?
+        var system: [SystemRow] = []
+        var details = SystemDetails()
+        if sections.contains(.media) { media = try runMedia() }
+        if sections.contains(.sfu) {
+            let sfu = SFUBenchmark(
+                subscriberCounts: quick ? [10] : [10, 50], phaseDuration: quick ? .seconds(2) : .seconds(10),
+                stepDuration: quick ? .milliseconds(600) : .seconds(2), progress: progress)
+            let (rows, results) = try await sfu.run()
+            system += rows
+            details.sfu = results
+        }
+        if sections.contains(.room) {
+            let room = RoomLifecycleBenchmark(runs: quick ? 5 : 20, bursts: quick ? 5 : 20, progress: progress)
+            let (rows, result) = try await room.run()
+            system += rows
+            details.room = result
+        }
+        if sections.contains(.load) {
+            let load = LoadBenchmark(
+                levels: participantLevels ?? [50, 100, 200], window: quick ? .seconds(3) : .seconds(10), progress: progress)
+            let (rows, engines, levels) = try await load.run()
+            system += rows
+            details.load = levels
+            details.engines = engines
+        }
+        let loadAtEnd = ProcessUsage.loadAverage()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let report = Report(
+                machine: machine, quick: quick, loadAverage: [loadAtStart, loadAtEnd], rounds: media?.rounds,
+                equivalence: media?.equivalence, rows: media?.rows ?? [], system: system, details: details)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        #if DEBUG
+        print("warning: a debug build; wrapper ratios and system figures mean something only in release (-c release)")
+        #endif
+        print("rtc-bench on \(machine.summary)\(quick ? " (quick)" : ""); load average \(ResultTable.fixed(loadAtStart, 1)) at start")
+        if let media {
+            print("Media core, \(media.rounds) rounds per row. Checked first: \(media.equivalence).")
+            print(ResultTable(rows: media.rows).render())
+            let checked = media.rows.compactMap(\.meetsTarget)
+            print("\(checked.filter { $0 }.count) of \(checked.count) wrapper rows within target")
+        }
+        if !system.isEmpty {
+            if media != nil { print() }
+            print(SystemTable(rows: system).render())
+        }
+        print("load average \(ResultTable.fixed(loadAtEnd, 1)) at the end")
+    }
+
+    /// The media-core table and what its equivalence check compared.
+    struct MediaResults {
+        let rounds: Int
+        let equivalence: String
+        let rows: [BenchmarkRow]
+    }
+
+    private func runMedia() throws -> MediaResults {
         let rounds = self.rounds ?? (quick ? 21 : 101)
         let roundNanoseconds = quick ? 2e6 : 10e6
         var cases = BenchmarkSuite.cases()
         if let filter { cases = cases.filter { $0.operation.localizedCaseInsensitiveContains(filter) } }
-        let machine = MachineDescription.current()
         try SRTPLoops.initializeLibrary()
         let equivalence = try EquivalenceCheck.run()
         var rows: [BenchmarkRow] = []
@@ -42,21 +148,19 @@ struct RTCBench: ParsableCommand {
             FileHandle.standardError.write(Data("[\(index + 1)/\(cases.count)] \(benchmark.operation)\n".utf8))
             rows.append(try benchmark.measure(rounds: rounds, roundNanoseconds: roundNanoseconds))
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = Report(machine: machine, quick: quick, rounds: rounds, equivalence: equivalence, rows: rows)
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            #if DEBUG
-            print("warning: a debug build; wrapper ratios mean something only in release (-c release)")
-            #endif
-            print("rtc-bench on \(machine.summary); \(rounds) rounds per row\(quick ? " (quick)" : "")")
-            print("Checked first: \(equivalence).")
-            print(ResultTable(rows: rows).render())
-            let checked = rows.compactMap(\.meetsTarget)
-            print("\(checked.filter { $0 }.count) of \(checked.count) wrapper rows within target")
-        }
+        return MediaResults(rounds: rounds, equivalence: equivalence, rows: rows)
+    }
+
+    /// The raw figures behind the system rows.
+    struct SystemDetails: Codable {
+        /// One result per subscriber count.
+        var sfu: [SFUBenchmark.Result]?
+        /// The lifecycle samples.
+        var room: RoomLifecycleBenchmark.Result?
+        /// One result per participant count.
+        var load: [LoadBenchmark.Level]?
+        /// The real-engine row of the load section.
+        var engines: LoadBenchmark.EngineLevel?
     }
 
     /// The JSON document `--json` prints.
@@ -65,11 +169,17 @@ struct RTCBench: ParsableCommand {
         let machine: MachineDescription
         /// Whether `--quick` was given.
         let quick: Bool
-        /// Timed rounds per row.
-        let rounds: Int
-        /// What the equivalence check compared.
-        let equivalence: String
-        /// The measured rows, in table order.
+        /// The 1-minute load average at the start and at the end.
+        let loadAverage: [Double]
+        /// Timed rounds per media row; nil when the media section did not run.
+        let rounds: Int?
+        /// What the equivalence check compared; nil when the media section did not run.
+        let equivalence: String?
+        /// The measured media rows, in table order.
         let rows: [BenchmarkRow]
+        /// The system rows (SFU, room lifecycle, load), each beside its target.
+        let system: [SystemRow]
+        /// The raw figures behind the system rows.
+        let details: SystemDetails
     }
 }

@@ -76,7 +76,7 @@ struct ExitPathTests {
         let server = try await ServerProcess(arguments: TestRoom.serverArguments)
         let room = TestRoom(server: server)
         let (cloud, recorder) = try await room.enter("alice")
-        server.stop(signal: SIGKILL)
+        server.stop()
         let start = ContinuousClock.now
         cloud.exitRoom()
         try await recorder.wait(for: "onExitRoom", timeout: .seconds(10)) { $0 == .exitRoom(reason: 0) }

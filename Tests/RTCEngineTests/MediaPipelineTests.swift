@@ -2,6 +2,10 @@ import Foundation
 import RTCSignaling
 import Testing
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 @testable import RTCEngine
 
 /// Audio through the whole pipeline, statistics, volumes and messages, end to end.
@@ -36,6 +40,9 @@ struct MediaPipelineTests {
         try await bobEvents.wait(for: "remote statistics") {
             if case .statistics(let s) = $0 { s.remoteStatistics.contains { $0.userId == "alice" && $0.audioBitrate > 0 } } else { false }
         }
+        let (body, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.httpPort)/metrics")!)
+        let rttLine = String(decoding: body, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("rtc_subscriber_rtt_seconds ") }
+        #expect((rttLine?.split(separator: " ").last).flatMap { Double($0) }.map { $0 > 0 } == true, "the server read no RR with LSR/DLSR")
         alice.exitRoom()
         bob.exitRoom()
         try await aliceEvents.wait(for: "exit") { $0 == .exitRoom(reason: 0) }

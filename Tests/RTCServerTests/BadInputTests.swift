@@ -79,6 +79,33 @@ struct BadInputTests {
         #expect(Self.value(in: metrics, of: "rtc_bad_input_total", kind: "join_invalid") >= 8)
     }
 
+    @Test("a flood of joins with forged UserSigs is refused and counted; the server still admits a valid join")
+    func joinFlood() async throws {
+        let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])
+        defer { server.stop() }
+        let forger = UserSigIssuer(sdkAppId: Self.app.sdkAppId, secretKey: "not-the-secret")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    let client = try await connect(server)
+                    await expectRefusal(.userSigCheckFailed) {
+                        try await join(client, userId: "flood\(index)", userSig: forger.generate(userId: "flood\(index)"))
+                    }
+                    client.close()
+                }
+            }
+            try await group.waitForAll()
+        }
+        let valid = try await connect(server)
+        guard case .joinOK = try await join(valid, userId: "real") else {
+            Issue.record("a valid join was not admitted after the flood")
+            return
+        }
+        let metrics = try await Self.metrics(of: server)
+        #expect(Self.value(in: metrics, of: "rtc_bad_input_total", kind: "user_sig") >= 40)
+        valid.close()
+    }
+
     @Test("messages out of order, unknown, malformed or oversized get errors; repeated garbage closes with 1008")
     func malformedSignaling() async throws {
         let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])
@@ -142,7 +169,7 @@ struct BadInputTests {
         let (body, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.httpPort)/healthz")!)
         #expect(String(decoding: body, as: UTF8.self) == "ok\n")
         let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
-        server.stop(signal: SIGTERM)
+        await server.terminate()
         #expect(await alice.signaling.waitUntilClosed() == .closed(code: 1001))
         #expect(server.process.terminationStatus == 0)
         await alice.close()

@@ -312,6 +312,18 @@ public final class TRTCCloud: Sendable {
         return current.sendCustomMessage(cmdID: cmdID, data: data, reliable: reliable, ordered: ordered)
     }
 
+    // MARK: Quality
+
+    /// Measures the path to the server before entering (RTT, loss both ways, jitter, bandwidth)
+    /// with a 2 s probe at `expectedUpBandwidth`; `onSpeedTestResult` tells the outcome.
+    public func startSpeedTest(_ params: TRTCSpeedTestParams) {
+        let logger = self.logger
+        let dispatcher = self.dispatcher
+        Task {
+            dispatcher.emit(.speedTestResult(await SpeedTester.run(params, logger: logger)))
+        }
+    }
+
     // MARK: Internals
 
     /// The current stay, if any (for tests that inspect threads and sockets).

@@ -187,8 +187,10 @@ extension RoomSession {
             signaling.send(.customCmd(request))
             return
         }
+        // Sent now, in the caller's order; only the acknowledgement is awaited concurrently.
+        guard let requestId = try? signaling.sendRequest(.customCmd(request)) else { return }
         let task = Task { [self] in
-            if (try? await signaling.request(.customCmd(request))) != nil {
+            if (try? await signaling.answer(to: requestId, type: "customCmd")) != nil {
                 state.withLock { $0.sender.acknowledge(cmdID: request.cmdId, seq: request.seq) }
             }
         }

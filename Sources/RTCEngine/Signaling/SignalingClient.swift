@@ -28,6 +28,9 @@ final class SignalingClient: Sendable {
     private struct State {
         var nextRequestId = 1
         var pending: [Int: CheckedContinuation<ServerMessage, any Error>] = [:]
+        /// Requests sent whose answer nobody awaits yet, and answers that arrived before anyone awaited them.
+        var unclaimed: Set<Int> = []
+        var early: [Int: ServerMessage] = [:]
         var closure: Closure?
     }
 
@@ -42,7 +45,7 @@ final class SignalingClient: Sendable {
     }
 
     /// Opens the WebSocket; returns once it is upgraded, or throws why it could not be.
-    static func connect(url: String, group: any EventLoopGroup, logger: Logger, timeout: Duration = .seconds(5)) async throws -> SignalingClient {
+    static func connect(url: String, group: any EventLoopGroup, logger: Logger, timeout: Duration = .seconds(10)) async throws -> SignalingClient {
         let (events, eventSink) = AsyncStream<ServerMessage>.makeStream()
         let (frames, outbound) = AsyncStream<String>.makeStream()
         let (opened, openedSink) = AsyncStream<Result<Void, ClientFailure>>.makeStream()
@@ -106,25 +109,39 @@ final class SignalingClient: Sendable {
 
     /// Sends a request and waits for its answer (`<type>.ok`, `join.ok`) or throws its `error`.
     func request(_ message: ClientMessage, timeout: Duration = .seconds(5)) async throws -> ServerMessage {
+        let requestId = try sendRequest(message)
+        return try await answer(to: requestId, type: message.type, timeout: timeout)
+    }
+
+    /// Sends a request now, in the caller's order, and returns its id for ``answer(to:type:timeout:)``.
+    func sendRequest(_ message: ClientMessage) throws -> Int {
         let requestId = state.withLock { state -> Int in
             defer { state.nextRequestId += 1 }
+            state.unclaimed.insert(state.nextRequestId)
             return state.nextRequestId
         }
-        let text = try SignalingCodec.encode(message, requestId: requestId)
+        outbound.yield(try SignalingCodec.encode(message, requestId: requestId))
+        return requestId
+    }
+
+    /// Waits for the answer to a request sent with ``sendRequest(_:)``; throws its `error`.
+    func answer(to requestId: Int, type: String, timeout: Duration = .seconds(5)) async throws -> ServerMessage {
         let timer = Task {
             try await Task.sleep(for: timeout)
-            self.resolve(requestId, with: .failure(RequestTimeout(type: message.type, timeout: timeout)))
+            self.resolve(requestId, with: .failure(RequestTimeout(type: type, timeout: timeout)))
         }
         defer { timer.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
-            let closure = state.withLock { state -> Closure? in
+            let (closure, early) = state.withLock { state -> (Closure?, ServerMessage?) in
+                state.unclaimed.remove(requestId)
+                if let early = state.early.removeValue(forKey: requestId) { return (nil, early) }
                 if state.closure == nil { state.pending[requestId] = continuation }
-                return state.closure
+                return (state.closure, nil)
             }
-            if let closure {
+            if let early {
+                if case .error(let reply) = early { continuation.resume(throwing: reply) } else { continuation.resume(returning: early) }
+            } else if let closure {
                 continuation.resume(throwing: ConnectionClosed(closure: closure))
-            } else {
-                outbound.yield(text)
             }
         }
     }
@@ -158,7 +175,15 @@ final class SignalingClient: Sendable {
 
     private func deliver(_ text: String) {
         guard let envelope = try? SignalingCodec.decode(text, as: ServerMessage.self) else { return }
-        if let requestId = envelope.requestId, resolve(requestId, with: .success(envelope.message)) { return }
+        if let requestId = envelope.requestId {
+            if resolve(requestId, with: .success(envelope.message)) { return }
+            let kept = state.withLock { state -> Bool in
+                guard state.unclaimed.contains(requestId) else { return false }
+                state.early[requestId] = envelope.message
+                return true
+            }
+            if kept { return }
+        }
         eventSink.yield(envelope.message)
     }
 

@@ -35,11 +35,17 @@ struct RoomServiceEndpoint: Sendable {
     }
 
     private func handle(_ request: Request, context: some RequestContext) async throws -> RESTOutcome {
-        let body = try await request.body.collect(upTo: Self.maxBodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.maxBodyBytes)
+        } catch {
+            throw RESTFailure(
+                code: "InvalidParameter", message: "the body is larger than \(Self.maxBodyBytes) bytes", badInput: .restParameters)
+        }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        // HTTP/1.1's Host header arrives as the request's authority, not among its fields.
-        if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
+        // HTTP/1's Host header arrives as the request's authority (swift-http-types), not among its fields.
+        if let authority = request.head.authority { headers["host"] = authority }
         let query = request.uri.query ?? ""
         let signed = TC3Request(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, body: body.readableBytesView)
         let secretId: String
@@ -80,7 +86,7 @@ struct RoomServiceEndpoint: Sendable {
     private func queryValue(_ name: String, in query: String) -> String? {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.first == Substring(name) { return parts.count == 2 ? String(parts[1]).removingPercentEncoding : "" }
+            if parts.first == Substring(name) { return parts.count == 2 ? RoomServiceParameters.formDecoded(parts[1]) : "" }
         }
         return nil
     }

@@ -13,10 +13,12 @@ struct RoomServiceParameters {
 
     init(action: RoomServiceAction, body: [UInt8], query: String?) throws {
         let fields = try query.map(Self.fields(fromQuery:)) ?? Self.fields(fromJSON: body)
+        // A query string carries every value as text; a JSON body must carry numbers as numbers.
+        let numberAsText = query != nil
         guard let appValue = fields["SdkAppId"] else {
             throw Self.failure("MissingParameter.SdkAppId", "SdkAppId is required")
         }
-        guard let sdkAppId = Self.unsigned(appValue), sdkAppId > 0 else {
+        guard let sdkAppId = Self.unsigned(appValue, numberAsText: numberAsText), sdkAppId > 0 else {
             throw Self.failure("InvalidParameter.SdkAppId", "SdkAppId must be a positive integer")
         }
         guard let roomValue = fields["RoomId"] else {
@@ -30,7 +32,7 @@ struct RoomServiceParameters {
                 }
                 room = try RoomID(roomId: 0, strRoomId: text)
             } else {
-                guard let number = Self.unsigned(roomValue) else {
+                guard let number = Self.unsigned(roomValue, numberAsText: numberAsText) else {
                     throw Self.failure("InvalidParameter.RoomId", "RoomId must be an integer for \(action.rawValue)")
                 }
                 room = try RoomID(roomId: number, strRoomId: "")
@@ -71,7 +73,7 @@ struct RoomServiceParameters {
         var fields: [String: Any] = [:]
         var userIds: [(Int, String)] = []
         for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            let parts = pair.split(separator: "=", maxSplits: 1).map(Self.formDecoded)
             guard parts.count == 2 else { continue }
             if parts[0].hasPrefix("UserIds.") {
                 guard let index = Int(parts[0].dropFirst("UserIds.".count)), userIds.count <= maxUserIds else {
@@ -86,10 +88,17 @@ struct RoomServiceParameters {
         return fields
     }
 
-    /// A JSON number or decimal string that fits UInt32.
-    private static func unsigned(_ value: Any) -> UInt32? {
-        if let text = value as? String { return UInt32(text) }
-        guard !(value is Bool), let number = value as? NSNumber else { return nil }
+    /// A query component as `application/x-www-form-urlencoded` writes it (`+` for space, `%XX`), decoded.
+    static func formDecoded(_ component: Substring) -> String {
+        let text = component.replacingOccurrences(of: "+", with: " ")
+        return text.removingPercentEncoding ?? text
+    }
+
+    /// A JSON integer (or, from a query string, decimal text) that fits UInt32.
+    private static func unsigned(_ value: Any, numberAsText: Bool) -> UInt32? {
+        if let text = value as? String { return numberAsText ? UInt32(text) : nil }
+        // JSON's true and false are NSNumbers too, and bridge to Bool as 0 and 1 do: tell them apart by type code.
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         let double = number.doubleValue
         guard double >= 0, double <= Double(UInt32.max), double == double.rounded() else { return nil }
         return UInt32(double)

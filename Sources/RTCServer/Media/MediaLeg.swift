@@ -30,6 +30,8 @@ final class MediaLeg {
     var received: [UInt32: RTPReceiveStatistics] = [:]
     /// What the server forwarded to the member, by SSRC, for its Sender Reports.
     var sent: [UInt32: RTPSendCounters] = [:]
+    /// What the member's Receiver Reports say of each stream forwarded to it, by SSRC.
+    var reported: [UInt32: LegQuality] = [:]
     /// When RTCP reports were last sent on this leg.
     var lastReport: NIODeadline
 
@@ -51,6 +53,14 @@ final class MediaLeg {
         outbound = nil
         address = nil
     }
+}
+
+/// A subscriber's view of one forwarded stream, from its Receiver Reports.
+struct LegQuality: Sendable {
+    /// Fraction lost in the last report interval (0…1).
+    var fractionLost: Double
+    /// Round-trip time of the leg, when the report carried LSR/DLSR.
+    var roundTripSeconds: Double?
 }
 
 /// Packets and octets forwarded on one leg for one SSRC (RFC 3550 §6.4.1 sender info).

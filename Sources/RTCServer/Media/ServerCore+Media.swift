@@ -137,9 +137,9 @@ extension ServerCore {
         guard !track.muted, let room = rooms[publisher.roomKey], let channel = mediaChannel else { return }
         let payloadBytes = UInt32(layout.payloadRange.count)
         var forwarded = 0
-        for subscriber in room.others(than: publisher) where subscriber.receives(track.kind, from: publisher) {
+        func forward(to subscriber: Participant) {
             let leg = subscriber.media
-            guard let outbound = leg.outbound, let address = leg.address else { continue }
+            guard let outbound = leg.outbound, let address = leg.address else { return }
             var out = channel.allocator.buffer(capacity: length + SRTPContext.maximumTrailerLength)
             let protected: Int? = try? out.writeWithUnsafeMutableBytes(minimumWritableBytes: length + SRTPContext.maximumTrailerLength) { target in
                 buffer.withUnsafeReadableBytes { source in
@@ -147,11 +147,15 @@ extension ServerCore {
                 }
                 return try outbound.protectRTP(target, length: length)
             }
-            guard protected != nil else { continue }
+            guard protected != nil else { return }
             channel.write(AddressedEnvelope(remoteAddress: address, data: out), promise: nil)
             leg.sent[layout.ssrc, default: RTPSendCounters()].record(timestamp: layout.timestamp, payloadBytes: payloadBytes, now: now)
             forwarded += 1
         }
+        for subscriber in room.others(than: publisher) where subscriber.receives(track.kind, from: publisher) {
+            forward(to: subscriber)
+        }
+        if publisher.echoesOwnMedia { forward(to: publisher) }
         metrics.forwardedPackets.increment(by: Int64(forwarded))
     }
 
@@ -175,9 +179,28 @@ extension ServerCore {
                 return
             case .senderReport(let report):
                 member.media.received[report.ssrc]?.recordSenderReport(compactNTP: report.compactNTPTimestamp, arrival: arrival)
+                readReceptionReports(report.reports, from: member)
+            case .receiverReport(let report):
+                readReceptionReports(report.reports, from: member)
             default:
                 break
             }
+        }
+    }
+
+    /// A subscriber's reports about the streams the server forwards to it: its downlink loss and,
+    /// from LSR/DLSR against the server's Sender Reports, the round-trip time of its leg.
+    private func readReceptionReports(_ reports: [ReceptionReport], from member: Participant) {
+        let now = NTPTimestamp.now().compact
+        for block in reports where member.media.sent[block.ssrc] != nil {
+            var view = LegQuality(fractionLost: Double(block.fractionLost) / 256, roundTripSeconds: nil)
+            if block.lastSenderReport != 0 {
+                let rtt = now &- block.lastSenderReport &- block.delaySinceLastSenderReport
+                if rtt < 0x8000_0000 { view.roundTripSeconds = Double(rtt) / 65536 }
+            }
+            member.media.reported[block.ssrc] = view
+            metrics.subscriberLoss.record(view.fractionLost)
+            if let rtt = view.roundTripSeconds { metrics.subscriberRoundTrip.record(rtt) }
         }
     }
 

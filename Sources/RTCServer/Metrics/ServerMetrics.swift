@@ -16,6 +16,10 @@ final class ServerMetrics: Sendable {
     let receivedPackets: CoreMetrics.Counter
     /// RTP packets sent to subscribers.
     let forwardedPackets: CoreMetrics.Counter
+    /// Loss that subscribers report for forwarded streams (RTCP RR fraction lost, 0…1), last value.
+    let subscriberLoss: CoreMetrics.Gauge
+    /// Round-trip time of subscribers' legs in seconds (RR LSR/DLSR), last value.
+    let subscriberRoundTrip: CoreMetrics.Gauge
     /// Rooms alive now.
     let rooms: CoreMetrics.Gauge
     /// Members in rooms now.
@@ -36,6 +40,8 @@ final class ServerMetrics: Sendable {
         leaves = leaveCounters
         receivedPackets = CoreMetrics.Counter(label: "rtc_rtp_received_total", factory: factory)
         forwardedPackets = CoreMetrics.Counter(label: "rtc_rtp_forwarded_total", factory: factory)
+        subscriberLoss = CoreMetrics.Gauge(label: "rtc_subscriber_fraction_lost", factory: factory)
+        subscriberRoundTrip = CoreMetrics.Gauge(label: "rtc_subscriber_rtt_seconds", factory: factory)
         rooms = CoreMetrics.Gauge(label: "rtc_rooms", factory: factory)
         participants = CoreMetrics.Gauge(label: "rtc_participants", factory: factory)
     }

@@ -24,6 +24,8 @@ final class Participant {
     var tracks: [MediaKind: PublishedTrack] = [:]
     /// (user id, kind) pairs this member has unsubscribed from.
     var unsubscribed: Set<Subscription> = []
+    /// Whether the server sends this member's own media back to it (it subscribed to itself: the speed test).
+    var echoesOwnMedia = false
     /// When anything valid last arrived from this member (signaling, STUN consent, SRTP).
     var lastAlive: NIODeadline
     /// Whether the member is exempt from eviction for silence.

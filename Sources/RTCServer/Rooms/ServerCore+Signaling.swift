@@ -64,9 +64,12 @@ extension ServerCore {
         case .mute(let request):
             mute(request, by: participant, requestId: requestId)
         case .subscribe(let request):
+            // Subscribing to oneself asks the server to echo one's own media: the speed test's loopback.
+            if request.userId == participant.userId { participant.echoesOwnMedia = true }
             participant.unsubscribed.remove(Subscription(userId: request.userId, kind: request.kind))
             participant.send(.ok(.subscribe), requestId: requestId)
         case .unsubscribe(let request):
+            if request.userId == participant.userId { participant.echoesOwnMedia = false }
             participant.unsubscribed.insert(Subscription(userId: request.userId, kind: request.kind))
             participant.send(.ok(.unsubscribe), requestId: requestId)
         case .switchRole(let request):
@@ -133,10 +136,11 @@ extension ServerCore {
         {
             return resume(participant, on: connection, requestId: requestId, started: started)
         }
-        let room = rooms[key] ?? createRoom(key)
-        if let earlier = room.members[parameters.userId] {
+        // Kick the earlier session first: removing the room's last member destroys the room.
+        if let earlier = rooms[key]?.members[parameters.userId] {
             remove(earlier, reason: .kicked, kick: .kick, why: "the same user id entered again")
         }
+        let room = rooms[key] ?? createRoom(key)
         let media = MediaLeg(clientICE: request.ice, expectedFingerprint: fingerprint, now: started)
         let participant = Participant(
             sessionId: UUID().uuidString, userId: parameters.userId, roomKey: key, scene: request.scene,

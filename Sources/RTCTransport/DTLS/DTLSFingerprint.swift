@@ -34,13 +34,21 @@ public struct DTLSFingerprint: Sendable, Hashable, CustomStringConvertible {
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for pair in pairs {
-            guard pair.count == 2, let byte = UInt8(String(decoding: pair, as: UTF8.self), radix: 16) else {
+            // Digits only: UInt8(_:radix:) would also take a sign ("+F", "-0").
+            guard pair.count == 2, pair.allSatisfy(Self.isHexDigit),
+                let byte = UInt8(String(decoding: pair, as: UTF8.self), radix: 16)
+            else {
                 throw TransportError.malformed(
                     what: "DTLS fingerprint", reason: "\"\(String(decoding: pair, as: UTF8.self))\" is not a hex byte")
             }
             digest.append(byte)
         }
         sha256 = digest
+    }
+
+    /// Whether `byte` is 0-9, a-f or A-F.
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
     }
 
     /// The fingerprint of an OpenSSL certificate (`X509_digest` with SHA-256); the certificate stays the caller's.

@@ -33,8 +33,9 @@ public struct CompoundPacket: Hashable, Sendable {
                 guard reader.remaining == 0 else {
                     throw TransportError.malformed(what: "RTCP compound packet", reason: "padding before the last packet")
                 }
-                let padding = Int(bytes[body.upperBound - 1])
-                guard (1...body.count).contains(padding) else {
+                // The count is the body's last byte; an empty body has none (nor room for padding).
+                let padding = body.isEmpty ? 0 : Int(bytes[body.upperBound - 1])
+                guard padding >= 1, padding <= body.count else {
                     throw TransportError.malformed(what: "RTCP packet", reason: "padding count \(padding) in a \(body.count)-byte body")
                 }
                 body = body.lowerBound..<body.upperBound - padding

@@ -64,6 +64,7 @@ final class CloudRecorder: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     func onConnectionLost() { record(.connectionLost) }
     func onTryToReconnect() { record(.tryToReconnect) }
     func onConnectionRecovery() { record(.connectionRecovery) }
+    func onSpeedTestResult(_ result: TRTCSpeedTestResult) { record(.speedTestResult(result)) }
     func onError(_ errCode: TXLiteAVError, errMsg: String?, extInfo: [String: Any]?) { record(.error(code: errCode, message: errMsg)) }
     func onWarning(_ warningCode: TXLiteAVWarning, warningMsg: String?, extInfo: [String: Any]?) { record(.warning(code: warningCode, message: warningMsg)) }
 

@@ -17,14 +17,14 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
     var printed: String { lock.withLock { output } }
 
     /// Starts the server with the given extra arguments and waits for its `listening` line.
-    init(arguments: [String], timeout: Duration = .seconds(60)) async throws {
+    init(arguments: [String], fixedPorts: Bool = false, timeout: Duration = .seconds(60)) async throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("rtc-server")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw ServerProcessError.missingBinary(binary.path)
         }
         process.executableURL = binary
-        process.arguments = ["--host", "127.0.0.1", "--http-port", "0", "--media-port", "0"] + arguments
+        process.arguments = ["--host", "127.0.0.1"] + (fixedPorts ? [] : ["--http-port", "0", "--media-port", "0"]) + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -80,11 +80,26 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
         return nil
     }
 
-    /// Sends a signal and waits for the process to end.
-    func stop(signal: Int32 = SIGTERM) {
+    /// Ends the process at once (SIGKILL) and reaps it.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Sends `signal` and waits for the process to end without blocking a thread: a graceful
+    /// shutdown waits for this process's own WebSocket clients, which need the threads to close.
+    func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(60)) async {
         guard process.isRunning else { return }
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning {
+            Issue.record("rtc-server did not exit within \(timeout) of signal \(signal)")
+            stop()
+        }
     }
 
     deinit {

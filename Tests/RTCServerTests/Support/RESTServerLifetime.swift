@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+
+extension ServerProcess {
+    /// Runs `body` against a fresh server started with `arguments`, then stops it with ``terminate(signal:timeout:)``
+    /// whether `body` returned or threw.
+    static func with(arguments: [String], _ body: (ServerProcess) async throws -> Void) async throws {
+        let server = try await ServerProcess(arguments: arguments)
+        do {
+            try await body(server)
+        } catch {
+            await server.terminate()
+            throw error
+        }
+        await server.terminate()
+    }
+}
