@@ -118,7 +118,11 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
         case .connectionLost: "onConnectionLost()"
         case .tryToReconnect: "onTryToReconnect()"
         case .connectionRecovery: "onConnectionRecovery()"
-        case .speedTestResult(let result): "onSpeedTestResult(\(result))"
+        case .speedTestResult(let r):
+            "onSpeedTestResult(success: \(r.success), quality: \(r.quality), rtt: \(r.rtt) ms, "
+                + String(format: "upLostRate: %.3f, downLostRate: %.3f, ", r.upLostRate, r.downLostRate)
+                + "available: \(r.availableUpBandwidth)/\(r.availableDownBandwidth) kbit/s, jitter: \(r.upJitter)/\(r.downJitter) ms"
+                + (r.errMsg.isEmpty ? "" : ", \"\(r.errMsg)\"") + ")"
         case .error(let code, let message): "onError(\(code) \(code.rawValue), \"\(message ?? "")\")"
         case .warning(let code, let message): "onWarning(\(code) \(code.rawValue), \"\(message ?? "")\")"
         }

@@ -47,7 +47,10 @@ struct ExamplesTests {
             "bob      onRecvCustomCmdMsgUserId(\"alice\", cmdID: 1, seq: 5, message: \"chat line 5\")",
             "alice    onRecvCustomCmdMsgUserId(\"bob\", cmdID: 1", "sendCustomCmdMsg with cmdID 11: false", "OK: 5 reliable messages in order",
         ]),
-        Expectation(name: "SpeedTest", lines: ["probe    onStatistics(rtt:", "speed test against", "quality", "OK: rtt"]),
+        Expectation(name: "SpeedTest", lines: [
+            "tester   onSpeedTestResult(success: true", "speed test against", "up: loss", "down: loss", "tester   onEnterRoom(",
+            "tester   onExitRoom(0)", "OK: quality",
+        ]),
         Expectation(name: "EndCall", lines: [
             "DismissRoom(3001) → RequestId", "DismissRoomByStrRoomId(\"standup\") → RequestId",
             "FailedOperation.RoomNotExist", "AuthFailure.SignatureFailure", "OK: both calls ended",
