@@ -40,6 +40,8 @@ struct ExitPathTests {
         try await Task.sleep(for: .milliseconds(300))
         #expect(recorder.events.filter { if case .exitRoom = $0 { true } else { false } }.count == 1)
         #expect(recorder.callbacksOffQueue == 0)
+        #expect(!recorder.events.contains(.connectionLost), "a normal exit was reported as a lost connection")
+        #expect(!recorder.events.contains(.tryToReconnect))
     }
 
     @Test("exitRoom before enterRoom, or twice: no crash and no callback")

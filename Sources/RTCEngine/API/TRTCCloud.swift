@@ -331,7 +331,8 @@ public final class TRTCCloud: Sendable {
 
     private func endSession(reason: Int) async {
         guard let current = session.withLock({ $0 }) else { return }
-        for task in current.state.withLock({ $0.tasks }) { task.cancel() }
+        // teardown marks the stay as exiting before it cancels its tasks, so that the end of the
+        // signaling connection is not taken for a lost connection.
         await current.teardown(sendLeave: true, reason: reason)
         session.withLock { if $0 === current { $0 = nil } }
     }

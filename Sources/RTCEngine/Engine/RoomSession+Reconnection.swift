@@ -9,7 +9,7 @@ import RTCSignaling
 extension RoomSession {
     func signalingEnded(_ signaling: SignalingClient) async {
         let lost = state.withLock { state -> Bool in
-            guard state.phase == .inRoom, state.signaling === signaling, !state.removedByServer else { return false }
+            guard !Task.isCancelled, state.phase == .inRoom, state.signaling === signaling, !state.removedByServer else { return false }
             state.phase = .reconnecting
             return true
         }
@@ -18,7 +18,7 @@ extension RoomSession {
         dispatcher.emit(.connectionLost)
         dispatcher.emit(.warning(code: .WARNING_ROOM_DISCONNECT, message: "the connection to the server was lost"))
         let deadline = ContinuousClock.now + Self.reconnectLimit
-        while ContinuousClock.now < deadline, phase == .reconnecting {
+        while ContinuousClock.now < deadline, phase == .reconnecting, !Task.isCancelled {
             dispatcher.emit(.tryToReconnect)
             do {
                 try await reconnect()
