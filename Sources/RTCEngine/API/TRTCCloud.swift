@@ -33,6 +33,9 @@ public final class TRTCCloud: Sendable {
     private let session = Mutex<RoomSession?>(nil)
     private let localAudio = Mutex<TRTCAudioQuality?>(nil)
     private let ptsOrigin = ContinuousClock.now
+    /// Resamplers of `mixExternalAudioFrame` and `getCustomAudioRenderingFrame`, one per stream and
+    /// format, kept so that consecutive frames resample without seams.
+    private let converters = Mutex<[String: FormatConverter]>([:])
     private let logger: Logger
 
     /// An independent instance: its own room, connections and threads (bots, tests, load).
@@ -248,14 +251,15 @@ public final class TRTCCloud: Sendable {
         let (publish, playout) = settings.read { ($0.mixExternalPublish, $0.mixExternalPlayout) }
         guard publish || playout, Self.problem(with: frame) == nil, let current = session.withLock({ $0 }) else { return -1 }
         var buffered = 0
-        if publish, let pipeline = current.sendPipeline.withLock({ $0 }),
-            let converter = try? FormatConverter(inputRate: frame.sampleRate, inputChannels: frame.channels, outputRate: pipeline.quality.sampleRate, outputChannels: pipeline.quality.channels)
-        {
-            let queued = pipeline.external.append(converter.convert(frame.samples))
+        let samples = frame.samples
+        if publish, let pipeline = current.sendPipeline.withLock({ $0 }) {
+            let converted = convert(samples, key: "publish", from: (frame.sampleRate, frame.channels), to: (pipeline.quality.sampleRate, pipeline.quality.channels))
+            let queued = pipeline.external.append(converted)
             buffered = queued * 1000 / (pipeline.quality.sampleRate * pipeline.quality.channels)
         }
-        if playout, let converter = try? FormatConverter(inputRate: frame.sampleRate, inputChannels: frame.channels, outputRate: 48_000, outputChannels: 1) {
-            buffered = max(buffered, current.playout.external.append(converter.convert(frame.samples)) / 48)
+        if playout {
+            let converted = convert(samples, key: "playout", from: (frame.sampleRate, frame.channels), to: (48_000, 1))
+            buffered = max(buffered, current.playout.external.append(converted) / 48)
         }
         return buffered
     }
@@ -290,8 +294,8 @@ public final class TRTCCloud: Sendable {
         let mono = playout.rendering.takePadded(samples)
         if frame.sampleRate == 48_000 && frame.channels == 1 {
             frame.samples = mono
-        } else if let converter = try? FormatConverter(inputRate: 48_000, inputChannels: 1, outputRate: frame.sampleRate, outputChannels: frame.channels) {
-            let converted = converter.convert(mono)
+        } else {
+            let converted = convert(mono, key: "render", from: (48_000, 1), to: (frame.sampleRate, frame.channels))
             let wanted = frame.data.count / 2
             frame.samples = Array(converted.prefix(wanted)) + [Int16](repeating: 0, count: max(0, wanted - converted.count))
         }
@@ -339,6 +343,17 @@ public final class TRTCCloud: Sendable {
 
     private func sessionEnded() {
         session.withLock { if $0?.phase == .exited { $0 = nil } }
+    }
+
+    /// Converts with the kept resampler of one stream and format.
+    private func convert(_ samples: [Int16], key: String, from input: (rate: Int, channels: Int), to output: (rate: Int, channels: Int)) -> [Int16] {
+        let id = "\(key)/\(input.rate)/\(input.channels)/\(output.rate)/\(output.channels)"
+        return converters.withLock { cache in
+            if cache[id] == nil {
+                cache[id] = try? FormatConverter(inputRate: input.rate, inputChannels: input.channels, outputRate: output.rate, outputChannels: output.channels)
+            }
+            return cache[id]?.convert(samples) ?? []
+        }
     }
 
     /// TRTC's checks of the parameters, made before any connection.
