@@ -27,6 +27,8 @@ struct LoadBenchmark {
         let loadAverage: Double
         /// Datagrams the server's media socket dropped (receive buffer full) during the window.
         let serverDrops: Int
+        /// Milliseconds per second the server process's threads spent runnable but waiting for a CPU.
+        let serverWaitedPerSecond: Double
 
         /// 1 − received / expected, in percent.
         var lossPercent: Double {
@@ -71,7 +73,7 @@ struct LoadBenchmark {
         let report = try JSONDecoder().decode(LoadGenerator.Report.self, from: observed.report)
         return Level(
             report: report, serverCores: observed.serverCores, residentBytes: observed.residentBytes,
-            loadAverage: observed.loadAverage, serverDrops: observed.serverDrops)
+            loadAverage: observed.loadAverage, serverDrops: observed.serverDrops, serverWaitedPerSecond: observed.waitedPerSecond)
     }
 
     /// What the parent saw of one child run.
@@ -86,6 +88,8 @@ struct LoadBenchmark {
         let loadAverage: Double
         /// Datagrams the server's media socket dropped during the window.
         let serverDrops: Int
+        /// Milliseconds per second the server process's threads waited for a CPU.
+        let waitedPerSecond: Double
     }
 
     /// Runs a generator child with `arguments` and measures the server process across its window;
@@ -96,6 +100,7 @@ struct LoadBenchmark {
             arguments: arguments + ["--window", "\(window)"], environment: [LoadGenerator.secretVariable: server.secretKey])
         let serverPort: Set = [UInt16(server.addresses.mediaPort)]
         var resident = 0, cpuStart: Int64 = 0, wallStart: Int64 = 0, cores = 0.0, loadAverage = 0.0, drops = 0
+        var waitStart: Int64 = 0, waited = 0.0
         var report: Data?
         for await line in child.lines {
             if line.hasPrefix("joined ") {
@@ -105,8 +110,11 @@ struct LoadBenchmark {
                 cpuStart = ProcessUsage.cpuNanoseconds()
                 wallStart = ProcessUsage.now()
                 drops = UDPDrops.count(ports: serverPort)
+                waitStart = ProcessUsage.runQueueWait()
             } else if line == "window-closed" {
-                cores = Double(ProcessUsage.cpuNanoseconds() - cpuStart) / Double(ProcessUsage.now() - wallStart)
+                let wall = Double(ProcessUsage.now() - wallStart)
+                cores = Double(ProcessUsage.cpuNanoseconds() - cpuStart) / wall
+                waited = Double(ProcessUsage.runQueueWait() - waitStart) / wall * 1000
                 drops = UDPDrops.count(ports: serverPort) - drops
                 loadAverage = ProcessUsage.loadAverage()
             } else if line.hasPrefix("report ") {
@@ -121,7 +129,8 @@ struct LoadBenchmark {
             try await Task.sleep(for: .milliseconds(100))
         }
         return Observation(
-            report: report, serverCores: cores, residentBytes: resident, loadAverage: loadAverage, serverDrops: drops)
+            report: report, serverCores: cores, residentBytes: resident, loadAverage: loadAverage, serverDrops: drops,
+            waitedPerSecond: waited)
     }
 
     /// Five `TRTCCloud` engines in one room, in a child process: what one real engine costs.
@@ -166,8 +175,8 @@ struct LoadBenchmark {
             }
             rows += [
                 SystemRow(section, "  send → arrival p50 / p99", value: report.latency.milliseconds),
-                SystemRow(section, "  load generator CPU (child process); load average",
-                    value: String(format: "%.2f cores; %.1f", report.generatorCores, level.loadAverage)),
+                SystemRow(section, "  server waited for a CPU; generator CPU (child); load average",
+                    value: String(format: "%.0f ms/s; %.2f cores; %.1f", level.serverWaitedPerSecond, report.generatorCores, level.loadAverage)),
             ]
         }
         let sustained = levels.filter(\.sustained).map { $0.report.participants }.max() ?? 0

@@ -19,6 +19,17 @@ enum ProcessUsage {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
+    /// How long the given threads (all of the process's when nil) have waited on a run queue while
+    /// runnable, in nanoseconds: the second field of /proc/self/task/<id>/schedstat.
+    static func runQueueWait(taskIDs: [String]? = nil) -> Int64 {
+        let tasks = taskIDs ?? ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [])
+        return tasks.reduce(0) { total, task in
+            guard let text = try? String(contentsOfFile: "/proc/self/task/\(task)/schedstat", encoding: .utf8) else { return total }
+            let fields = text.split(separator: " ")
+            return total + (fields.count > 1 ? Int64(fields[1]) ?? 0 : 0)
+        }
+    }
+
     /// The 1-minute load average.
     static func loadAverage() -> Double {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return 0 }
