@@ -6,7 +6,7 @@ import Glibc
 enum ProcessUsage {
     /// Resident set size in bytes (/proc/self/statm).
     static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        guard let text = ProcFile.read("/proc/self/statm") else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
         return pages * sysconf(Int32(_SC_PAGESIZE))
@@ -24,7 +24,7 @@ enum ProcessUsage {
     static func runQueueWait(taskIDs: [String]? = nil) -> Int64 {
         let tasks = taskIDs ?? ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [])
         return tasks.reduce(0) { total, task in
-            guard let text = try? String(contentsOfFile: "/proc/self/task/\(task)/schedstat", encoding: .utf8) else { return total }
+            guard let text = ProcFile.read("/proc/self/task/\(task)/schedstat") else { return total }
             let fields = text.split(separator: " ")
             return total + (fields.count > 1 ? Int64(fields[1]) ?? 0 : 0)
         }
@@ -32,7 +32,7 @@ enum ProcessUsage {
 
     /// The 1-minute load average.
     static func loadAverage() -> Double {
-        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return 0 }
+        guard let text = ProcFile.read("/proc/loadavg") else { return 0 }
         return text.split(separator: " ").first.flatMap { Double($0) } ?? 0
     }
 
