@@ -29,11 +29,11 @@ final class CallbackClock: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
         queue = DispatchQueue(label: "rtc-bench.callbacks.\(name)")
     }
 
-    /// Becomes `cloud`'s delegate (on its own queue) and audio frame delegate.
-    func attach(to cloud: TRTCCloud) {
+    /// Becomes `cloud`'s delegate (on its own queue) and, when `frames` is set, its audio frame delegate.
+    func attach(to cloud: TRTCCloud, frames: Bool = true) {
         cloud.delegateQueue = queue
         cloud.delegate = self
-        cloud.setAudioFrameDelegate(self)
+        if frames { cloud.setAudioFrameDelegate(self) }
     }
 
     /// Waits for the first event at or after `after` (monotonic ns) that `matches`; returns it and when it ran.

@@ -32,7 +32,7 @@ struct EngineLoadGenerator {
         for index in 0..<engines {
             let cloud = TRTCCloud()
             let clock = CallbackClock(name: "engine-\(index)")
-            clock.attach(to: cloud)
+            clock.attach(to: cloud, frames: false)
             cloud.enableCustomAudioCapture(true)
             let userId = "engine-\(index)"
             let entering = ProcessUsage.now()

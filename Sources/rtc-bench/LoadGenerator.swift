@@ -27,6 +27,8 @@ struct LoadGenerator {
         let participants: Int
         let joined: Int
         let joinSeconds: Double
+        /// Probes stamped inside the window, every publisher together.
+        let sent: Int
         /// Copies expected: each probe stamped inside the window × the other members of its room.
         let expected: Int
         /// Copies that arrived, authenticated and were stamped inside the window.
@@ -84,7 +86,7 @@ struct LoadGenerator {
             total + pacer.sentInWindow[index] * ((roomSizes[members[index].room] ?? 1) - 1)
         }
         let report = Report(
-            participants: participants, joined: members.count, joinSeconds: joinSeconds, expected: expected,
+            participants: participants, joined: members.count, joinSeconds: joinSeconds, sent: pacer.totalInWindow, expected: expected,
             received: receiver.inWindow, failures: receiver.failures, sendErrors: pacer.errors, receiverDrops: dropsEnd - dropsStart,
             latency: LatencySummary(receiver.latencies), generatorCores: Double(cpuEnd - cpuStart) / Double(wallEnd - wallStart))
         await withTaskGroup(of: Void.self) { tasks in

@@ -48,8 +48,6 @@ final class ProbeStream: @unchecked Sendable {  // Used by one sending thread at
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ProbePacket.capacity, alignment: 16)
     private var sequenceNumber = UInt16.random(in: 0...UInt16.max)
     private var timestamp = UInt32.random(in: 0...UInt32.max)
-    /// Probes sent so far.
-    private(set) var sent = 0
 
     init(ssrc: UInt32, context: SRTPContext, socket: UDPSocket, destination: UDPAddress) {
         self.ssrc = ssrc
@@ -72,7 +70,6 @@ final class ProbeStream: @unchecked Sendable {  // Used by one sending thread at
         try socket.send(UnsafeRawBufferPointer(rebasing: buffer[0..<protected]), to: destination)
         sequenceNumber &+= 1
         timestamp &+= 960
-        sent += 1
         return stamp
     }
 }

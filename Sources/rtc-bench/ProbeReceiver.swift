@@ -2,16 +2,14 @@ import Glibc
 import RTCTransport
 import Synchronization
 
-/// Reads many members' sockets on one thread and tallies the probes that reach them: every RTP
-/// datagram, which authenticate and carry a send time inside the window, and how long each took from
+/// Reads many members' sockets on one thread and tallies the probes that reach them: which RTP
+/// datagrams authenticate and carry a send time inside the window, and how long each took from
 /// its sender's `send` to its arrival in the kernel. Every datagram is decrypted, even when only counts
 /// are wanted: an SRTP receiver that skips packets loses track of the rollover counter (RFC 3711 §3.3.1)
 /// once the sequence number has wrapped, and could not decrypt the next phase.
 final class ProbeReceiver: @unchecked Sendable {  // `tallies` and `latencies` are written only by the receiving thread and read after `stop()` joined it.
     /// What reached one socket.
     struct Tally: Sendable {
-        /// RTP datagrams read.
-        var packets = 0
         /// Probes that authenticated and were stamped inside the window.
         var inWindow = 0
         /// RTP datagrams that did not authenticate or were not probes.
@@ -59,8 +57,6 @@ final class ProbeReceiver: @unchecked Sendable {  // `tallies` and `latencies` a
 
     /// The probes counted on every socket.
     var inWindow: Int { tallies.reduce(0) { $0 + $1.inWindow } }
-    /// The RTP datagrams read on every socket.
-    var packets: Int { tallies.reduce(0) { $0 + $1.packets } }
     /// The datagrams that failed to authenticate on every socket.
     var failures: Int { tallies.reduce(0) { $0 + $1.failures } }
 
@@ -89,7 +85,6 @@ final class ProbeReceiver: @unchecked Sendable {  // `tallies` and `latencies` a
 
     private func handle(_ index: Int, buffer: UnsafeMutableRawBufferPointer, length: Int, arrival: Int64) {
         guard DatagramKind(classifying: UnsafeRawBufferPointer(rebasing: buffer[0..<length])) == .rtp else { return }
-        tallies[index].packets += 1
         guard let plain = try? inbound[index].unprotectRTP(buffer, length: length),
             let sent = ProbePacket.sendTime(in: UnsafeRawBufferPointer(rebasing: buffer[0..<plain]))
         else {

@@ -1,12 +1,10 @@
-import Foundation
-
 /// Datagrams the kernel dropped because a socket's receive buffer was full: the `drops` column of
 /// /proc/net/udp, by local port. Tells loss at the server's media socket (its loop did not read in
 /// time) from loss at the receivers' sockets.
 enum UDPDrops {
     /// The drops so far of every IPv4 UDP socket bound to one of `ports`.
     static func count(ports: Set<UInt16>) -> Int {
-        guard let table = try? String(contentsOfFile: "/proc/net/udp", encoding: .utf8) else { return 0 }
+        guard let table = ProcFile.read("/proc/net/udp") else { return 0 }
         var total = 0
         for line in table.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
