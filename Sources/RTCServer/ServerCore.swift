@@ -33,6 +33,8 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     /// UserSigs refused after RemoveUser, until they expire (unix seconds).
     var bannedUserSigs: [String: Int64] = [:]
     var shuttingDown = false
+    /// Forwarded copies written to the media channel since its last flush.
+    var unflushedCopies = 0
     private var ticker: RepeatedTask?
 
     private init(configuration: ServerConfiguration, loop: any EventLoop, mediaPort: Int, logger: Logger) throws {
@@ -55,6 +57,9 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
         let holder = CoreHolder()
         let channel = try await DatagramBootstrap(group: loop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            // Room for tens of milliseconds of input while the loop is busy or descheduled (the kernel's
+            // default, ≈ 208 KiB, dropped input at 400 participants); the kernel caps it at rmem_max.
+            .channelOption(.socketOption(.so_rcvbuf), value: ServerCore.receiveBufferBytes)
             .channelOption(.maxMessagesPerRead, value: 16)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
             .channelInitializer { channel in
@@ -74,6 +79,9 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
         }.get()
         return core
     }
+
+    /// The media socket's requested receive buffer.
+    static let receiveBufferBytes = 4 << 20
 
     /// The address put in `join.ok` candidates.
     var announcedAddress: String { configuration.announceIP ?? configuration.host }
