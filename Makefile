@@ -16,13 +16,24 @@ demo: deps
 ## Every test of the package, in two runs so that the unit tests' blocking subprocess waits
 ## (openssl, Python references) never starve the end-to-end tests' event loops:
 ## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...).
+## 3. Examples/ImportingTheSDK, the example that is a package of its own (the others run in 2.),
+## 4. every libFuzzer target for 3 s, so that they keep building and their seeds keep passing.
 UNIT_TESTS = RTCTransportTests|RTCAudioTests|RTCSignalingTests
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --filter '$(UNIT_TESTS)'
 	$(SWIFT) test --skip '$(UNIT_TESTS)'
+	cd Examples/ImportingTheSDK && $(SWIFT) run
+	scripts/fuzz.sh -t 3
 
-## The full media-core benchmark table (release build).
+## The test suite again under ThreadSanitizer, then AddressSanitizer (LeakSanitizer included), each in
+## its own build folder (.build-tsan, .build-asan); the same two runs as `make test` (scripts/test-sanitize.sh).
+.PHONY: test-sanitize
+test-sanitize: deps
+	scripts/test-sanitize.sh thread
+	scripts/test-sanitize.sh address
+
+## The whole benchmark table of targets.md, each row beside its target (release build; Docs/benchmarks.md).
 bench: deps
 	$(SWIFT) run -c release rtc-bench
 
