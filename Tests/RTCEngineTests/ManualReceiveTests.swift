@@ -47,6 +47,48 @@ struct ManualReceiveTests {
         try await bobEvents.wait(for: "exit") { $0 == .exitRoom(reason: 0) }
     }
 
+    @Test("muteAllRemoteAudio(true) holds for a user who publishes later; muteRemoteAudio is reset by exitRoom")
+    func muteAllAndReset() async throws {
+        let server = try await ServerProcess(arguments: TestRoom.serverArguments)
+        defer { server.stop() }
+        let room = TestRoom(server: server)
+        // Alice and carol receive nothing themselves (manual mode), so the server's forwarding counter speaks of bob alone.
+        let (alice, _) = try await room.enter("alice", customCapture: true) { $0.setDefaultStreamRecvMode(false, video: false) }
+        alice.startLocalAudio(.default)
+        let aliceTone = startTone(alice, frequency: 440)
+        defer { aliceTone.cancel() }
+        let (bob, bobEvents) = try await room.enter("bob")
+        try await Self.expectTone(440, from: "alice", at: bobEvents, "in automatic mode")
+
+        bob.muteAllRemoteAudio(true)
+        let (carol, _) = try await room.enter("carol", customCapture: true) { $0.setDefaultStreamRecvMode(false, video: false) }
+        carol.startLocalAudio(.default)
+        let carolTone = startTone(carol, frequency: 660)
+        defer { carolTone.cancel() }
+        try await bobEvents.wait(for: "carol's audio available") { $0 == .userAudioAvailable(userId: "carol", available: true) }
+        try await Self.expectSilence(from: "alice", at: bobEvents, server: server, "after muteAllRemoteAudio(true)")
+        #expect(bobEvents.audio(from: "carol").isEmpty, "carol, who published after muteAllRemoteAudio(true), was received")
+
+        bob.muteAllRemoteAudio(false)
+        try await Self.expectTone(440, from: "alice", at: bobEvents, "after muteAllRemoteAudio(false)")
+        try await Self.expectTone(660, from: "carol", at: bobEvents, "after muteAllRemoteAudio(false)")
+
+        // A mute lasts one stay: after exitRoom and entering again, alice is received by default.
+        bob.muteRemoteAudio("alice", mute: true)
+        bob.exitRoom()
+        try await bobEvents.wait(for: "exit") { $0 == .exitRoom(reason: 0) }
+        bob.enterRoom(room.params("bob"), appScene: .audioCall)
+        try await bobEvents.wait(until: "a second onEnterRoom") {
+            bobEvents.events.filter { if case .enterRoom(let result) = $0 { result > 0 } else { false } }.count == 2
+        }
+        try await Self.expectTone(440, from: "alice", at: bobEvents, "after entering again")
+
+        aliceTone.cancel()
+        carolTone.cancel()
+        for cloud in [alice, bob, carol] { cloud.exitRoom() }
+        try await bobEvents.wait(until: "the second exit") { bobEvents.events.filter { $0 == .exitRoom(reason: 0) }.count == 2 }
+    }
+
     /// Waits for 1 s more of `userId`'s audio and checks its pitch.
     static func expectTone(
         _ frequency: Double, from userId: String, at recorder: CloudRecorder, _ when: String,

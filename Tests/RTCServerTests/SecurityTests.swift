@@ -165,6 +165,12 @@ struct SecurityTests {
             renamed["X-TC-Action"] = "DismissRoom"
             var renamedToStr = captured
             renamedToStr["X-TC-Action"] = "RemoveUserByStrRoomId"
+            let query = "SdkAppId=1400000001&RoomId=123&UserIds.0=ghost"
+            let capturedGET = rest.signer.signGET(action: "RemoveUser", query: query, host: rest.host, timestamp: RESTClient.now)
+            let originalGET = try await rest.send(method: "GET", query: query, headers: capturedGET, body: "")
+            #expect(originalGET.isWellFormed && originalGET.errorCode == nil, "\(originalGET)")
+            var renamedGET = capturedGET
+            renamedGET["X-TC-Action"] = "DismissRoom"
             let now = RESTClient.now
             let cases: [(String, RESTReply, String)] = [
                 ("the body names alice", try await rest.send(method: "POST", headers: captured,
@@ -179,6 +185,8 @@ struct SecurityTests {
                 // X-TC-Action is not among the signed headers (content-type;host, as Tencent's SDKs sign):
                 // the body must not fit another action.
                 ("the action renamed to DismissRoom", try await rest.send(method: "POST", headers: renamed, body: body), "UnknownParameter"),
+                ("GET, the action renamed to DismissRoom", try await rest.send(method: "GET", query: query, headers: renamedGET, body: ""),
+                 "UnknownParameter"),
                 ("the action renamed to RemoveUserByStrRoomId", try await rest.send(method: "POST", headers: renamedToStr, body: body),
                  "InvalidParameter.RoomId"),
                 ("signed 301 s ago", try await rest.post("RemoveUser", body, timestamp: now - 301), "AuthFailure.SignatureExpire"),
@@ -188,7 +196,7 @@ struct SecurityTests {
                 #expect(reply.isWellFormed && reply.errorCode == code, "\(what): \(reply) \(reply.shapeProblems)")
             }
             #expect(try await rest.badInputCount("rest_authentication") == cases.filter { $0.2.hasPrefix("AuthFailure") || $0.2.hasPrefix("Unauthorized") }.count)
-            #expect(try await rest.badInputCount("rest_parameters") == 2)
+            #expect(try await rest.badInputCount("rest_parameters") == 3)
 
             // Within the allowed skew the same request is still good: the window is the documented 5 minutes.
             let recent = try await rest.post("RemoveUser", body, timestamp: now - 240)
@@ -276,8 +284,12 @@ struct SecurityTests {
         ] + userSigs.enumerated().map { ("UserSig #\($0.offset)", $0.element) }
             + signatures.enumerated().map { ("Authorization signature #\($0.offset)", $0.element) }
         for (what, secret) in secrets {
-            #expect(!printed.contains(secret), "rtc-server printed \(what)")
-            #expect(!clientOutput.contains(secret), "rtc-client printed \(what)")
+            // Also as the hex byte dumps of trace logging write them ("7b 22 54 …"), from its first 12 bytes.
+            let hex = secret.utf8.prefix(12).map { String(format: "%02x", $0) }.joined(separator: " ")
+            for text in [secret, hex] {
+                #expect(!printed.contains(text), "rtc-server printed \(what)")
+                #expect(!clientOutput.contains(text), "rtc-client printed \(what)")
+            }
         }
     }
 
