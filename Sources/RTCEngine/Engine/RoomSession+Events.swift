@@ -197,7 +197,7 @@ extension RoomSession {
         }
         guard start else { return }
         let task = Task { [self] in await sendOutbox(over: signaling) }
-        state.withLock { $0.tasks.append(task) }
+        state.withLock { $0.outboxTask = task }
     }
 
     /// Sends the outbox in order until it is empty, the connection ends, or a newer connection takes over.
