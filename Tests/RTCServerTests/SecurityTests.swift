@@ -88,8 +88,11 @@ struct SecurityTests {
             let probe = try await TestParticipant(url: server.signalingURL, userId: "probe", roomId: 123)
             let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
             let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
+            let stunUnknown = { (text: String) in BadInputTests.value(in: text, of: "rtc_bad_input_total", kind: "stun_unknown_user") }
+            let stunBefore = stunUnknown(try await rest.metrics())
             try socket.send(try Self.bindingRequest(for: mallory), to: target)
             #expect(try socket.receive(timeout: .seconds(2)) == nil, "the server answered a removed session's STUN check")
+            #expect(stunUnknown(try await rest.metrics()) > stunBefore)
             try socket.send(try Self.bindingRequest(for: probe), to: target)
             #expect(try socket.receive(timeout: .seconds(5)) != nil, "the server did not answer a live session's STUN check")
 
@@ -108,14 +111,13 @@ struct SecurityTests {
             // Replays of the old signaling: the same join, a resume of the old session, and the same
             // sig re-encoded (same signed content, other text) are refused; a fresh sig is a new session.
             let oldSession = mallory.joinAnswer.sessionId
-            let attempts: [(String, String, String?)] = [
-                ("mallory's join replayed", mallorySig, nil),
-                ("mallory's session resumed", mallorySig, oldSession),
-                ("mallory's sig re-encoded", try Self.reencoded(mallorySig), nil),
-                ("trudy's dropped session resumed", trudySig, trudy.joinAnswer.sessionId),
+            let attempts: [(what: String, userId: String, sig: String, resume: String?)] = [
+                ("mallory's join replayed", "mallory", mallorySig, nil),
+                ("mallory's session resumed", "mallory", mallorySig, oldSession),
+                ("mallory's sig re-encoded", "mallory", try Self.reencoded(mallorySig), nil),
+                ("trudy's dropped session resumed", "trudy", trudySig, trudy.joinAnswer.sessionId),
             ]
-            for (what, sig, resume) in attempts {
-                let userId = what.hasPrefix("trudy") ? "trudy" : "mallory"
+            for (what, userId, sig, resume) in attempts {
                 do {
                     let sneaky = try await TestParticipant(url: server.signalingURL, userId: userId, roomId: 123, userSig: sig, resume: resume)
                     Issue.record("\(what): admitted \(sneaky.joinAnswer)")
@@ -218,6 +220,7 @@ struct SecurityTests {
         let wrongAPISecret = "wrong-api-secret-key-0123456789"
         var userSigs: [String] = []
         var signatures: [String] = []
+        var iceSecrets: [String] = []
         var clientOutput = ""
         let server = try await ServerProcess(arguments: Self.arguments)
         do {
@@ -232,6 +235,8 @@ struct SecurityTests {
             let bob = try await TestParticipant(url: server.signalingURL, userId: "bob", roomId: 9, userSig: bobSig)
             try await alice.connectMedia()
             userSigs += [aliceSig, bobSig]
+            // The ICE passwords of a session are credentials too: with one, a stranger's STUN check passes.
+            iceSecrets = [alice.joinAnswer.server.ice.pwd, alice.localICE.pwd, bob.joinAnswer.server.ice.pwd]
             for (userId, sig) in [
                 ("mallory", forger.generate(userId: "mallory")), ("mallory", aliceSig),
                 ("mallory", issuer.generate(userId: "mallory", expire: 10, now: RESTClient.now - 100)),
@@ -283,6 +288,7 @@ struct SecurityTests {
             ("a forger's app key", forgedKey), ("a wrong API key", wrongAPISecret),
         ] + userSigs.enumerated().map { ("UserSig #\($0.offset)", $0.element) }
             + signatures.enumerated().map { ("Authorization signature #\($0.offset)", $0.element) }
+            + iceSecrets.enumerated().map { ("ICE password #\($0.offset)", $0.element) }
         for (what, secret) in secrets {
             // Also as the hex byte dumps of trace logging write them ("7b 22 54 …"), from its first 12 bytes.
             let hex = secret.utf8.prefix(12).map { String(format: "%02x", $0) }.joined(separator: " ")
