@@ -354,7 +354,7 @@ struct SecurityTests {
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["RTC_LOG_LEVEL": "trace"]) { $1 }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("security-client-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
