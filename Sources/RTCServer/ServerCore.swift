@@ -30,7 +30,7 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     var sessions: [String: Participant] = [:]  // by session id
     var legsByUfrag: [String: Participant] = [:]  // by the server's ICE ufrag
     var legsByAddress: [SocketAddress: Participant] = [:]
-    /// UserSigs refused after RemoveUser, until they expire (unix seconds).
+    /// What the UserSigs refused after RemoveUser sign (`UserSig.signedContent`, so a re-encoded copy is refused too), until they expire (unix seconds).
     var bannedUserSigs: [String: Int64] = [:]
     var shuttingDown = false
     /// Forwarded copies written to the media channel since its last flush.
