@@ -88,7 +88,9 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     /// The address put in `join.ok` candidates.
     var announcedAddress: String { configuration.announceIP ?? configuration.host }
 
-    /// Once a shutdown starts: refuses joins and closes every member's signaling (1001, going away).
+    /// Once a shutdown starts: refuses joins, closes every member's signaling (1001, going away) and waits,
+    /// up to `shutdownCloseGrace`, until each member has answered its close: the HTTP server stops next and
+    /// would otherwise cut close frames still being written (seen under AddressSanitizer's slowdown).
     func beginShutdown() async {
         try? await loop.submit {
             self.shuttingDown = true
@@ -97,7 +99,14 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
             }
             self.logger.info("shutting down", metadata: ["members": "\(self.sessions.count)", "rooms": "\(self.rooms.count)"])
         }.get()
+        let deadline = ContinuousClock.now + Self.shutdownCloseGrace
+        while ContinuousClock.now < deadline, (try? await loop.submit({ !self.members.isEmpty }).get()) ?? false {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
+
+    /// How long a shutdown waits for members to answer their close frames.
+    static let shutdownCloseGrace: Duration = .seconds(2)
 
     /// Stops the periodic work and closes the media port.
     func close() async {
