@@ -13,14 +13,18 @@ deps:
 demo: deps
 	$(SWIFT) run rtc-client demo
 
-## Every test of the package, in two runs so that the unit tests' blocking subprocess waits
-## (openssl, Python references) never starve the end-to-end tests' event loops:
-## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...).
+## Every test of the package, in three runs so that the unit tests' blocking subprocess waits
+## (openssl, Python references) never starve the end-to-end tests' event loops, and the fault
+## tests' shaped links and timed timeouts never share the machine with the CPU-heavy end-to-end run:
+## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...),
+## 3. network faults in namespaces (FaultTests: root; they skip with a message otherwise).
 UNIT_TESTS = RTCTransportTests|RTCAudioTests|RTCSignalingTests
+FAULT_TESTS = FaultTests
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --filter '$(UNIT_TESTS)'
-	$(SWIFT) test --skip '$(UNIT_TESTS)'
+	$(SWIFT) test --skip '$(UNIT_TESTS)|$(FAULT_TESTS)'
+	$(SWIFT) test --filter '$(FAULT_TESTS)'
 
 ## The full media-core benchmark table (release build).
 bench: deps
