@@ -9,8 +9,8 @@ import Synchronization
 ///
 /// The link is impaired on the clients' uplink (root → server namespace, which every client in
 /// the root namespace shares): with `tc netem` on the root-side veth where the kernel has it,
-/// otherwise with `iptables` in the server namespace (`statistic` match for random loss, no delay
-/// or jitter: netem alone can delay).
+/// otherwise with `iptables` (`statistic` match for random loss in the server namespace's INPUT;
+/// a cut also drops the root side's INPUT from the pair; no delay or jitter: netem alone can delay).
 final class FaultNetwork: Sendable {
     /// How the link is impaired on this machine.
     enum Impairment: Sendable, Equatable {
@@ -117,8 +117,10 @@ final class FaultNetwork: Sendable {
         case .iptables(let tool):
             clearRules(tool)
             if lossPercent >= 100 {
+                // Dropped where they arrive (INPUT on both sides), never on OUTPUT: a DROP there fails
+                // the sender's sendmsg with EPERM, which is not what a cut link does.
                 try Shell.must("ip", ["netns", "exec", namespace, tool, "-A", "INPUT", "-i", serverSide, "-j", "DROP"])
-                try Shell.must("ip", ["netns", "exec", namespace, tool, "-A", "OUTPUT", "-o", serverSide, "-j", "DROP"])
+                try Shell.must(tool, ["-I", "INPUT", "-i", hostSide, "-j", "DROP"])
             } else if lossPercent > 0 {
                 try Shell.must("ip", [
                     "netns", "exec", namespace, tool, "-A", "INPUT", "-i", serverSide, "-m", "statistic", "--mode", "random",
@@ -160,6 +162,7 @@ final class FaultNetwork: Sendable {
     func remove() {
         let first = removed.withLock { removed in defer { removed = true }; return !removed }
         guard first else { return }
+        if case .iptables(let tool) = impairment { clearRules(tool) }
         Self.delete(namespace: namespace, peerNamespace: peerNamespace, hostSide: hostSide)
     }
 
@@ -174,8 +177,9 @@ final class FaultNetwork: Sendable {
         (Shell.which("ip") ?? "/usr/sbin/ip", ["netns", "exec", peerNamespace] + command)
     }
 
+    /// Flushes the server namespace's INPUT chain and deletes the root namespace's rule for this pair.
     private func clearRules(_ tool: String) {
         Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "INPUT"])
-        Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "OUTPUT"])
+        while Shell.run(tool, ["-D", "INPUT", "-i", hostSide, "-j", "DROP"]).status == 0 {}
     }
 }
