@@ -48,6 +48,7 @@ final class FaultNetwork: Sendable {
 
     /// Creates the namespace, the veth pair and the addresses, and checks which impairment works.
     init() throws {
+        Self.sweepOnce
         let n = Self.counter.wrappingAdd(1, ordering: .relaxed).newValue
         let pid = Int(getpid())
         namespace = "rtcf-\(pid)-\(n)"
@@ -106,6 +107,19 @@ final class FaultNetwork: Sendable {
     }
 
     deinit { remove() }
+
+    /// Once per run: namespaces a crashed earlier run left (`rtcf-<pid>-…` of a process that is
+    /// gone), with the processes still in them, are removed.
+    private static let sweepOnce: Void = {
+        let names = Shell.run("ip", ["netns", "list"]).output.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        for name in names where name.hasPrefix("rtcf-") {
+            guard let pid = Int32(name.split(separator: "-")[1]), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            for process in Shell.run("ip", ["netns", "pids", name]).output.split(separator: "\n").compactMap({ Int32($0) }) {
+                kill(process, SIGKILL)
+            }
+            Shell.run("ip", ["netns", "del", name])
+        }
+    }()
 
     /// Impairs the uplink: `loss` percent of packets dropped, and with netem `delay` ± `jitter` ms.
     func shape(lossPercent: Int, delayMs: Int = 0, jitterMs: Int = 0) throws {

@@ -39,7 +39,8 @@ final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     func wait(for description: String, timeout: Duration = .seconds(20), after start: ContinuousClock.Instant? = nil, _ predicate: (TRTCEvent) -> Bool) async throws -> (event: TRTCEvent, at: ContinuousClock.Instant) {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let found = log.withLock({ $0.first { entry in entry.at >= (start ?? entry.at) && predicate(entry.event) } }) { return found }
+            // A snapshot: the predicate may read this member's (or another's) log itself.
+            if let found = timeline.first(where: { $0.at >= (start ?? $0.at) && predicate($0.event) }) { return found }
             try await Task.sleep(for: .milliseconds(10))
         }
         throw ShellFailure(description: "\(userId): no \(description) within \(timeout); got \(events)")
