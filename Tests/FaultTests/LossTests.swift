@@ -3,7 +3,7 @@ import RTCEngine
 import Testing
 
 extension FaultTests {
-    @Test("20 % loss + 50 ms ± 20 ms jitter on the uplink: audio keeps arriving, statistics show the loss, reliable messages arrive once and in order")
+    @Test("20 % loss on the uplink (+ 50 ms ± 20 ms jitter where the kernel has netem): audio keeps arriving, statistics show the loss, reliable messages arrive once and in order")
     func lossAndJitter() async throws {
         let network = try FaultNetwork()
         defer { network.remove() }

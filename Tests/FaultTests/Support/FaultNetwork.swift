@@ -34,11 +34,21 @@ final class FaultNetwork: Sendable {
     static let unavailableReason: String? = {
         guard getuid() == 0 else { return "FaultTests skipped: they need root (ip netns, veth, tc/iptables)" }
         guard Shell.which("ip") != nil else { return "FaultTests skipped: `ip` (iproute2) is not installed" }
-        guard Shell.which("tc") != nil || Shell.which("iptables") != nil else {
-            return "FaultTests skipped: neither `tc` nor `iptables` is installed"
+        guard canImpair else {
+            return "FaultTests skipped: this kernel has no tc netem and `iptables` is not installed or does not work in a namespace"
         }
         return nil
     }()
+
+    /// Whether netem or iptables works here, tried in a throwaway namespace.
+    private static var canImpair: Bool {
+        let probe = "rtcf-\(getpid())-probe"
+        guard Shell.run("ip", ["netns", "add", probe]).status == 0 else { return false }
+        defer { Shell.run("ip", ["netns", "del", probe]) }
+        Shell.run("ip", ["-n", probe, "link", "set", "lo", "up"])
+        return Shell.run("tc", ["-n", probe, "qdisc", "add", "dev", "lo", "root", "netem", "delay", "0ms"]).status == 0
+            || ["iptables", "iptables-legacy"].contains { Shell.run("ip", ["netns", "exec", probe, $0, "-S"]).status == 0 }
+    }
 
     /// Whether the tests can run; prints why not when they cannot.
     static var available: Bool {
@@ -113,7 +123,7 @@ final class FaultNetwork: Sendable {
     private static let sweepOnce: Void = {
         let names = Shell.run("ip", ["netns", "list"]).output.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
         for name in names where name.hasPrefix("rtcf-") {
-            guard let pid = Int32(name.split(separator: "-")[1]), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            guard let pid = name.split(separator: "-").dropFirst().first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0 else { continue }
             for process in Shell.run("ip", ["netns", "pids", name]).output.split(separator: "\n").compactMap({ Int32($0) }) {
                 kill(process, SIGKILL)
             }
