@@ -30,9 +30,11 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     var sessions: [String: Participant] = [:]  // by session id
     var legsByUfrag: [String: Participant] = [:]  // by the server's ICE ufrag
     var legsByAddress: [SocketAddress: Participant] = [:]
-    /// UserSigs refused after RemoveUser, until they expire (unix seconds).
+    /// What the UserSigs refused after RemoveUser sign (`UserSig.signedContent`, so a re-encoded copy is refused too), until they expire (unix seconds).
     var bannedUserSigs: [String: Int64] = [:]
     var shuttingDown = false
+    /// Forwarded copies written to the media channel since its last flush.
+    var unflushedCopies = 0
     private var ticker: RepeatedTask?
 
     private init(configuration: ServerConfiguration, loop: any EventLoop, mediaPort: Int, logger: Logger) throws {
@@ -55,6 +57,10 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
         let holder = CoreHolder()
         let channel = try await DatagramBootstrap(group: loop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            // Room for tens of milliseconds of input while the loop is busy or descheduled (the kernel's
+            // default, ≈ 208 KiB, dropped input at 400 participants), and no more: under overload a deep
+            // queue turns into seconds of delay (4 MiB did), which is worse for live audio than loss.
+            .channelOption(.socketOption(.so_rcvbuf), value: ServerCore.receiveBufferBytes)
             .channelOption(.maxMessagesPerRead, value: 16)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
             .channelInitializer { channel in
@@ -74,6 +80,10 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
         }.get()
         return core
     }
+
+    /// The media socket's requested receive buffer (Linux doubles it for its bookkeeping and caps it at
+    /// `net.core.rmem_max`): ≈ 1,300 voice datagrams, 65 ms of input from 400 publishers.
+    static let receiveBufferBytes = 512 << 10
 
     /// The address put in `join.ok` candidates.
     var announcedAddress: String { configuration.announceIP ?? configuration.host }

@@ -6,7 +6,9 @@ import RTCTransport
 /// A room member built from the transport's public pieces, light enough to run hundreds in one process:
 /// a signaling WebSocket, one UDP socket, an ICE connectivity check (STUN), a DTLS client handshake
 /// and the SRTP contexts it yields. A `ProbeStream` sends for it; a `ProbeReceiver` reads its socket.
-final class LightParticipant: Sendable {
+/// Its SRTP contexts are single-owner: `inbound` is used only by the `ProbeReceiver` thread that reads
+/// `socket`, `outbound` only by the `ProbeStream` that sends for it, each handed over before that thread starts.
+final class LightParticipant: @unchecked Sendable {
     /// The user.
     let userId: String
     /// The media socket, bound on 127.0.0.1.

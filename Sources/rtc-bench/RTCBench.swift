@@ -17,7 +17,7 @@ struct RTCBench: AsyncParsableCommand {
             swift run -c release rtc-bench
             """)
 
-    @Option(help: "Which sections to run: media, sfu, room, load, or all (media, sfu and room; load is separate).")
+    @Option(help: "Which sections to run: media, sfu, room, load, or all of them.")
     var suite: Suite = .all
 
     @Flag(help: "Keep everything short: 21 rounds of 2 ms per media row, 1 → 10 only, 5 lifecycle runs, 3 s load windows.")
@@ -32,7 +32,7 @@ struct RTCBench: AsyncParsableCommand {
     @Option(help: "Run only the media rows whose name contains this text (case-insensitive).")
     var filter: String?
 
-    @Option(help: "--suite load: participant counts to try, in increasing order (default: 50,100,200).")
+    @Option(help: "The load section's participant counts, in increasing order (default: 50,100,200,400).")
     var participants: String?
 
     @Option(help: .hidden)
@@ -79,7 +79,11 @@ struct RTCBench: AsyncParsableCommand {
         var media: MediaResults?
         var system: [SystemRow] = []
         var details = SystemDetails()
-        if sections.contains(.media) { media = try runMedia() }
+        if sections.contains(.media) {
+            media = try runMedia()
+            progress("DTLS handshakes over loopback UDP")
+            system += try DTLSHandshakeBenchmark(handshakes: quick ? 50 : 500).run()
+        }
         if sections.contains(.sfu) {
             let sfu = SFUBenchmark(
                 subscriberCounts: quick ? [10] : [10, 50], phaseDuration: quick ? .seconds(2) : .seconds(10),
@@ -96,7 +100,7 @@ struct RTCBench: AsyncParsableCommand {
         }
         if sections.contains(.load) {
             let load = LoadBenchmark(
-                levels: participantLevels ?? [50, 100, 200], window: quick ? .seconds(3) : .seconds(10), progress: progress)
+                levels: participantLevels ?? [50, 100, 200, 400], window: quick ? .seconds(3) : .seconds(10), progress: progress)
             let (rows, engines, levels) = try await load.run()
             system += rows
             details.load = levels

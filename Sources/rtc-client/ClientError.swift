@@ -15,12 +15,15 @@ enum ClientError: Error, CustomStringConvertible {
     case restCallFailed(action: String, detail: String)
     /// A step of the demo did not happen as it should.
     case demoFailed(String)
+    /// `--check-teardown`: threads (by name) or UDP sockets were left after `onExitRoom`.
+    case teardownIncomplete(threads: [String], udpSockets: Int)
 
-    /// The process's exit code: 2 enter failed, 3 removed or dismissed, 1 otherwise.
+    /// The process's exit code: 2 enter failed, 3 removed or dismissed, 4 teardown incomplete, 1 otherwise.
     var exitCode: ExitCode {
         switch self {
         case .enterFailed: ExitCode(2)
         case .removed: ExitCode(3)
+        case .teardownIncomplete: ExitCode(4)
         case .badAudioFile, .recordingFailed, .restCallFailed, .demoFailed: ExitCode(1)
         }
     }
@@ -39,6 +42,9 @@ enum ClientError: Error, CustomStringConvertible {
             return "REST \(action) failed: \(detail)"
         case .demoFailed(let what):
             return "demo failed: \(what)"
+        case .teardownIncomplete(let threads, let sockets):
+            return "the engine left \(sockets) UDP socket(s) open and these threads running after onExitRoom: "
+                + (threads.isEmpty ? "none new by id" : threads.joined(separator: ", "))
         }
     }
 }

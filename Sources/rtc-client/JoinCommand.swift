@@ -13,7 +13,8 @@ struct JoinCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 after --duration, Ctrl-C or SIGTERM (each leaves through exitRoom), or when the \
             stay ends with onExitRoom(0); 3 when the server removed the user or dismissed the room; \
-            2 when entering failed; 1 for other errors, or a second Ctrl-C while leaving (quits at once).
+            2 when entering failed; 4 when --check-teardown found an engine thread or UDP socket left \
+            after onExitRoom; 1 for other errors, or a second Ctrl-C while leaving (quits at once).
             """)
 
     @Option(help: "The signaling endpoint.")
@@ -55,6 +56,9 @@ struct JoinCommand: AsyncParsableCommand {
     @Option(help: "call (everyone is visible) or live (only anchors are visible).")
     var scene: SceneOption = .call
 
+    @Flag(help: "After onExitRoom, check that the process has no more threads and no UDP socket more than before entering.")
+    var checkTeardown = false
+
     func validate() throws {
         guard (secret == nil) != (userSig == nil) else { throw ValidationError("give exactly one of --secret and --usersig") }
         guard room != nil || strRoom != nil else { throw ValidationError("give --room or --str-room") }
@@ -91,6 +95,7 @@ struct JoinCommand: AsyncParsableCommand {
         let roomName = room.map(String.init) ?? "\"\(strRoom ?? "")\""
         console.line("[\(user)] entering room \(roomName) at \(server) as \(role.rawValue) (\(scene.rawValue))")
         let start = client.eventCount
+        let beforeEntering = ProcessResources.current()
         var pacer: CapturePacer?
         var status: Task<Void, Never>?
         var timer: Task<Void, Never>?
@@ -123,6 +128,7 @@ struct JoinCommand: AsyncParsableCommand {
             if let failure = summary.failure { throw ClientError.recordingFailed(path: summary.path, reason: failure) }
             console.line("[\(user)] recorded \(String(format: "%.1f", summary.seconds)) s of the room to \(summary.path)")
         }
+        if checkTeardown, reason != nil { try await Self.checkTeardown(since: beforeEntering, console: console, user: user) }
         guard let reason, reason != 0 else { return }
         let events = client.events
         let detail =
@@ -136,6 +142,29 @@ struct JoinCommand: AsyncParsableCommand {
                 "removed from the room by the server (RemoveUser)"
             }
         throw ClientError.removed(reason: reason, detail: detail)
+    }
+
+    /// Compares the threads and UDP sockets with those before entering, for up to 6 s after `onExitRoom`,
+    /// and prints the result. The engine's own threads are joined before `onExitRoom`; what can linger is a
+    /// libdispatch worker that delivered callbacks, which its pool ends ≈ 3 s after it goes idle.
+    private static func checkTeardown(since before: ProcessResources, console: Console, user: String) async throws {
+        let exited = ContinuousClock.now
+        let deadline = exited + .seconds(6)
+        var after = ProcessResources.current()
+        while after.threads.count > before.threads.count || !after.newUDPSockets(since: before).isEmpty,
+            ContinuousClock.now < deadline
+        {
+            try? await Task.sleep(for: .milliseconds(50))
+            after = ProcessResources.current()
+        }
+        let sockets = after.newUDPSockets(since: before).count
+        console.line(
+            "[\(user)] teardown: \(before.threads.count) threads before enterRoom, \(after.threads.count) after onExitRoom; "
+                + "\(before.udpSockets.count) UDP sockets before, \(after.udpSockets.count) after "
+                + "(checked for \(Int((ContinuousClock.now - exited) / .milliseconds(1))) ms)")
+        guard after.threads.count <= before.threads.count, sockets == 0 else {
+            throw ClientError.teardownIncomplete(threads: after.newThreads(since: before), udpSockets: sockets)
+        }
     }
 
     /// The enter parameters, with a UserSig made from --secret when no --usersig is given.

@@ -38,6 +38,27 @@ struct RTCClientTests {
         #expect(file.frameCount >= 48_000, "a 3 s stay recorded only \(file.frameCount) samples")
     }
 
+    @Test("join --check-teardown while another member talks: after onExitRoom, no more threads and no UDP socket more than before enterRoom")
+    func teardownLeavesNothing() async throws {
+        let server = try await ServerProcess()
+        let bob = try ChildProcess.rtcClient(server.joinArguments("bob", room: 17, ["--tone", "660"]))
+        try await bob.waitForOutput("[bob] onSendFirstLocalAudioFrame()")
+        let alice = try ChildProcess.rtcClient(server.joinArguments("alice", room: 17, ["--duration", "3", "--check-teardown"]))
+        #expect(try await alice.exitStatus() == 0, "\(alice.printed)")
+        #expect(alice.stdout.contains("[alice] onUserAudioAvailable(bob, true)"), "\(alice.printed)")
+        #expect(alice.stdout.contains("[alice] onExitRoom(0): exitRoom"), "\(alice.printed)")
+        let report = try #require(alice.stdout.split(separator: "\n").first { $0.hasPrefix("[alice] teardown: ") }, "\(alice.printed)")
+        let numbers = report.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        // threads before, after; UDP sockets before, after; checked for ms.
+        #expect(numbers.count == 5, "\(report)")
+        if numbers.count == 5 {
+            #expect(numbers[1] <= numbers[0], "\(report)")
+            #expect(numbers[3] == numbers[2], "\(report)")
+        }
+        bob.send(SIGINT)
+        #expect(try await bob.exitStatus() == 0, "\(bob.printed)")
+    }
+
     @Test("a second client sees the first enter, publish the WAV it plays, and leave with reason 0")
     func secondClientSeesEnterAndLeave() async throws {
         let server = try await ServerProcess()
@@ -112,18 +133,21 @@ struct RTCClientTests {
     @Test("removed by the same user id entering elsewhere, then dismissed by DismissRoom: exit code 3 with a message each time")
     func removedAndDismissed() async throws {
         let server = try await ServerProcess()
-        let first = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16))
+        // --check-teardown: a forced exit must leave nothing behind either (exit code 4 if it did).
+        let first = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16, ["--check-teardown"]))
         try await first.waitForOutput("[dave] onEnterRoom(")
-        let second = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16, ["--duration", "120"]))
+        let second = try ChildProcess.rtcClient(server.joinArguments("dave", room: 16, ["--duration", "120", "--check-teardown"]))
         #expect(try await first.exitStatus() == 3, "\(first.printed)")
         #expect(first.stdout.contains("[dave] onWarning(7002 WARNING_KICKED_BY_SAME_USER)"), "\(first.printed)")
         #expect(first.stdout.contains("[dave] onExitRoom(1): removed by the server"), "\(first.printed)")
         #expect(first.stderr.contains("removed from the room"), "\(first.printed)")
+        #expect(first.stdout.contains("[dave] teardown: "), "\(first.printed)")
         try await second.waitForOutput("[dave] onSendFirstLocalAudioFrame()")
         try await server.callRoomService("DismissRoom", ["SdkAppId": Int(ServerProcess.sdkAppId), "RoomId": 16])
         #expect(try await second.exitStatus() == 3, "\(second.printed)")
         #expect(second.stdout.contains("[dave] onExitRoom(2): room dismissed"), "\(second.printed)")
         #expect(second.stderr.contains("the room was dismissed"), "\(second.printed)")
+        #expect(second.stdout.contains("[dave] teardown: "), "\(second.printed)")
     }
 
     @Test("an entry the server refuses: a clear message and exit code 2")

@@ -2,18 +2,30 @@ import Foundation
 import RTCSignaling
 
 /// The sending half of custom messages (api.md "Messages"): the limits, per-cmdID sequence numbers,
-/// and for reliable messages an acknowledgement scheme: each waits for the server's
-/// `customCmd.ok`; those not acknowledged when the connection drops are sent again, in order,
-/// once the session is recovered, and receivers drop the duplicates by sequence number.
+/// and the outbox. Messages leave in the order they were sent; a reliable one holds those behind
+/// it until the server's `customCmd.ok`, is sent again while the server refuses it as over its
+/// rate limit, and those not acknowledged when the connection drops are sent again, in order,
+/// once the session is recovered; receivers drop duplicates by sequence number.
 struct CustomMessageSender: Sendable {
     private var nextSeq: [Int: UInt32] = [:]
     private var messageRate = RateWindow(limit: 30)
     private var byteRate = RateWindow(limit: 8 * 1024)
-    /// Reliable messages sent and not yet acknowledged, oldest first.
-    private(set) var unacknowledged: [CustomCmdRequest] = []
+    /// Messages not yet handed over for good, oldest first: reliable ones until acknowledged,
+    /// unreliable ones until sent.
+    private var outbox: [CustomCmdRequest] = []
+    /// The signaling connection the outbox is being sent over, while a sender task runs.
+    var sendingOver: ObjectIdentifier?
 
-    /// Checks TRTC's rules and the rate limits; returns the request to send, or nil (`sendCustomCmdMsg` → false).
-    mutating func prepare(cmdID: Int, data: Data, reliable: Bool, ordered: Bool, now: Double) -> CustomCmdRequest? {
+    /// Reliable messages not yet acknowledged, oldest first.
+    var unacknowledged: [CustomCmdRequest] { outbox.filter(\.reliable) }
+
+    /// The oldest message of the outbox.
+    var next: CustomCmdRequest? { outbox.first }
+
+    /// Checks TRTC's rules and the rate limits; returns the request, now in the outbox, or nil
+    /// (`sendCustomCmdMsg` → false). Without a connection (`connected` false) an unreliable
+    /// message is not kept: its sequence number is missed.
+    mutating func prepare(cmdID: Int, data: Data, reliable: Bool, ordered: Bool, now: Double, connected: Bool) -> CustomCmdRequest? {
         guard CustomCmdRequest.cmdIds.contains(cmdID), data.count <= CustomCmdRequest.maxDataBytes, reliable == ordered else {
             return nil
         }
@@ -21,13 +33,13 @@ struct CustomMessageSender: Sendable {
         let seq = nextSeq[cmdID, default: 1]
         nextSeq[cmdID] = seq &+ 1
         let request = CustomCmdRequest(cmdId: cmdID, seq: seq, reliable: reliable, ordered: ordered, data: data)
-        if reliable { unacknowledged.append(request) }
+        if reliable || connected { outbox.append(request) }
         return request
     }
 
-    /// The server acknowledged a reliable message.
+    /// A message is handed over for good: acknowledged by the server, sent (unreliable), or refused for good.
     mutating func acknowledge(cmdID: Int, seq: UInt32) {
-        unacknowledged.removeAll { $0.cmdId == cmdID && $0.seq == seq }
+        outbox.removeAll { $0.cmdId == cmdID && $0.seq == seq }
     }
 }
 

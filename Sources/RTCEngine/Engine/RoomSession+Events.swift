@@ -176,28 +176,71 @@ extension RoomSession {
         let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
         let prepared = state.withLock { state -> (CustomCmdRequest, SignalingClient?)? in
             guard state.phase == .inRoom || state.phase == .reconnecting, state.role == .anchor || !scene.isLive else { return nil }
-            guard let request = state.sender.prepare(cmdID: cmdID, data: data, reliable: reliable, ordered: ordered, now: now) else { return nil }
-            return (request, state.phase == .inRoom ? state.signaling : nil)
+            let connected = state.phase == .inRoom
+            guard let request = state.sender.prepare(
+                cmdID: cmdID, data: data, reliable: reliable, ordered: ordered, now: now, connected: connected)
+            else { return nil }
+            return (request, connected ? state.signaling : nil)
         }
         guard let (request, signaling) = prepared else { return false }
         if let signaling { deliver(request, over: signaling) }
         return true
     }
 
-    /// Sends one custom message; a reliable one is acknowledged by the server's answer.
+    /// How long a reliable message the server refused as over its rate limit waits before it is sent again.
+    static let customMessageRetryDelay: Duration = .milliseconds(100)
+
+    /// Makes sure the outbox, where `request` already waits, is being sent over `signaling`.
     func deliver(_ request: CustomCmdRequest, over signaling: SignalingClient) {
-        guard request.reliable else {
-            signaling.send(.customCmd(request))
-            return
+        let connection = ObjectIdentifier(signaling)
+        let start = state.withLock { state -> Bool in
+            guard state.sender.sendingOver != connection else { return false }
+            state.sender.sendingOver = connection
+            return true
         }
-        // Sent now, in the caller's order; only the acknowledgement is awaited concurrently.
-        guard let requestId = try? signaling.sendRequest(.customCmd(request)) else { return }
-        let task = Task { [self] in
-            if (try? await signaling.answer(to: requestId, type: "customCmd")) != nil {
-                state.withLock { $0.sender.acknowledge(cmdID: request.cmdId, seq: request.seq) }
+        guard start else { return }
+        let task = Task { [self] in await sendOutbox(over: signaling) }
+        state.withLock { $0.outboxTask = task }
+    }
+
+    /// Sends the outbox in order until it is empty, the connection ends, or a newer connection takes over.
+    /// A reliable message is sent again after a rate-limit refusal or a lost answer; one refused
+    /// for another reason (e.g. the role changed) is dropped, so that it holds up no other.
+    private func sendOutbox(over signaling: SignalingClient) async {
+        let connection = ObjectIdentifier(signaling)
+        while !Task.isCancelled {
+            let next = state.withLock { state -> CustomCmdRequest? in
+                guard state.sender.sendingOver == connection else { return nil }
+                guard let next = state.sender.next else {
+                    state.sender.sendingOver = nil
+                    return nil
+                }
+                return next
+            }
+            guard let next else { return }
+            guard next.reliable else {
+                signaling.send(.customCmd(next))
+                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+                continue
+            }
+            do {
+                _ = try await signaling.request(.customCmd(next))
+                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+            } catch let reply as ErrorReply where reply.code == .rateLimitExceeded {
+                try? await Task.sleep(for: Self.customMessageRetryDelay)
+            } catch let reply as ErrorReply {
+                logger.warning("custom message \(next.cmdId)/\(next.seq) refused: \(reply.message)")
+                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+            } catch is RequestTimeout {
+                continue
+            } catch {
+                // The connection ended: the reconnection sends what is left over the next one.
+                state.withLock { state in
+                    if state.sender.sendingOver == connection { state.sender.sendingOver = nil }
+                }
+                return
             }
         }
-        state.withLock { $0.tasks.append(task) }
     }
 
     /// Sends `onUserVoiceVolume` every `interval` ms while evaluation is on.

@@ -32,6 +32,9 @@ final class RoomSession: Sendable {
         var sender = CustomMessageSender()
         var receiver = CustomMessageReceiver()
         var tasks: [Task<Void, Never>] = []
+        /// The task sending the custom-message outbox, while one runs (kept apart from `tasks`,
+        /// which would otherwise grow by one for every message sent into an empty outbox).
+        var outboxTask: Task<Void, Never>?
         /// Set when `kicked` arrives: the connection's end is then no reason to reconnect.
         var removedByServer = false
         var upLoss = 0
@@ -255,7 +258,7 @@ final class RoomSession: Sendable {
             return true
         }
         guard proceed else { return }
-        let (signaling, media, tasks, ssrc) = state.withLock { ($0.signaling, $0.media, $0.tasks, $0.localSSRC) }
+        let (signaling, media, tasks, ssrc) = state.withLock { ($0.signaling, $0.media, $0.tasks + [$0.outboxTask].compactMap { $0 }, $0.localSSRC) }
         if sendLeave {
             if let bye = try? CompoundPacket(packets: [
                 .receiverReport(ReceiverReport(ssrc: ssrc)), .goodbye(Goodbye(sources: [ssrc], reason: "exitRoom")),
@@ -287,6 +290,7 @@ final class RoomSession: Sendable {
             state.signaling = nil
             state.media = nil
             state.tasks = []
+            state.outboxTask = nil
             state.users = [:]
         }
         logger.info("exited", metadata: ["room": "\(roomDescription)", "user": "\(params.userId)", "reason": "\(reason.map(String.init) ?? "-")"])

@@ -15,7 +15,7 @@ final class MediaChannelHandler: ChannelInboundHandler, Sendable {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        context.flush()
+        holder.core?.flushMedia()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

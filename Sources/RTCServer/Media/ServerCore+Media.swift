@@ -157,6 +157,20 @@ extension ServerCore {
         }
         if publisher.echoesOwnMedia { forward(to: publisher) }
         metrics.forwardedPackets.increment(by: Int64(forwarded))
+        unflushedCopies += forwarded
+        if unflushedCopies >= Self.flushThreshold { flushMedia() }
+    }
+
+    /// Copies that may wait for one batched send (sendmmsg). A read burst of 16 inputs fanned out to
+    /// 50 subscribers would otherwise hold the first copy back for 800 protects (≈ 5 ms); at ≈ 6 µs a
+    /// copy, 32 keep that under 0.2 ms while still sending in batches.
+    static let flushThreshold = 32
+
+    /// Sends what was written to the media channel (at the end of each read burst, and once
+    /// `flushThreshold` copies are waiting).
+    func flushMedia() {
+        unflushedCopies = 0
+        mediaChannel?.flush()
     }
 
     private func handleRTCP(_ buffer: inout ByteBuffer, from source: SocketAddress) {

@@ -14,8 +14,8 @@ final class Participant {
     let scene: AppScene
     /// The current role.
     var role: UserRole
-    /// The UserSig the user entered with (to refuse it again after RemoveUser).
-    let userSig: String
+    /// The verified UserSig the user entered with (to refuse it again after RemoveUser).
+    let userSig: UserSig
     /// The signaling connection; nil while the WebSocket is down (the session lives on).
     var connection: SignalingConnection?
     /// The media leg: ICE credentials, DTLS, SRTP, address, RTCP statistics.
@@ -36,7 +36,7 @@ final class Participant {
     var customByteRate = RateWindow(limit: 8 * 1024)
 
     init(
-        sessionId: String, userId: String, roomKey: RoomKey, scene: AppScene, role: UserRole, userSig: String,
+        sessionId: String, userId: String, roomKey: RoomKey, scene: AppScene, role: UserRole, userSig: UserSig,
         media: MediaLeg, now: NIODeadline, isAllowlisted: Bool
     ) {
         self.sessionId = sessionId

@@ -77,9 +77,7 @@ extension ServerCore {
             guard let room = self.rooms[key] else { return false }
             for userId in userIds {
                 guard let member = room.members[userId] else { continue }
-                if let sig = try? self.issuers[key.sdkAppId]?.verify(member.userSig, userId: userId) {
-                    self.bannedUserSigs[member.userSig] = sig.expiresAt
-                }
+                self.bannedUserSigs[member.userSig.signedContent] = member.userSig.expiresAt
                 self.remove(member, reason: .kicked, kick: .banned, why: "RemoveUser")
             }
             let now = Int64(Date().timeIntervalSince1970)

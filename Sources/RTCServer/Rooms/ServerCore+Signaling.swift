@@ -116,12 +116,14 @@ extension ServerCore {
         guard let issuer = issuers[parameters.sdkAppId] else {
             return fail(.joinInvalid, .invalidSdkAppId, "SdkAppId \(parameters.sdkAppId) is not served here")
         }
+        let userSig: UserSig
         do {
-            _ = try issuer.verify(parameters.userSig, userId: parameters.userId)
+            userSig = try issuer.verify(parameters.userSig, userId: parameters.userId)
         } catch {
             return fail(.userSig, error.code, error.description)
         }
-        if let until = bannedUserSigs[parameters.userSig], until > Int64(Date().timeIntervalSince1970) {
+        // Banned by what the sig signs, not by its text: a re-encoded copy of a banned sig is banned too.
+        if let until = bannedUserSigs[userSig.signedContent], until > Int64(Date().timeIntervalSince1970) {
             return fail(.joinInvalid, .enterRoomRefused, "this UserSig was removed from the room by RemoveUser")
         }
         guard ICECredentials.isValid(request.ice) else {
@@ -144,7 +146,7 @@ extension ServerCore {
         let media = MediaLeg(clientICE: request.ice, expectedFingerprint: fingerprint, now: started)
         let participant = Participant(
             sessionId: UUID().uuidString, userId: parameters.userId, roomKey: key, scene: request.scene,
-            role: request.role, userSig: parameters.userSig, media: media, now: started,
+            role: request.role, userSig: userSig, media: media, now: started,
             isAllowlisted: allowlist.contains(parameters.userId))
         participant.connection = connection
         room.add(participant)

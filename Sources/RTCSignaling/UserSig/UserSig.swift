@@ -15,4 +15,12 @@ public struct UserSig: Sendable, Equatable {
 
     /// The first second at which it is no longer valid: `time + expire`.
     public var expiresAt: Int64 { time + expire }
+
+    /// The text its HMAC signs: the same for every encoding of this sig (JSON spacing, key order,
+    /// compression), so it names the sig itself where its encoded text does not (e.g. to ban it).
+    public var signedContent: String {
+        UserSigText.content(
+            identifier: identifier, sdkAppId: Int64(sdkAppId), time: time, expire: expire,
+            userbuf: userbuf?.base64EncodedString())
+    }
 }

@@ -1,13 +1,13 @@
 import CSRTP
-import Synchronization
 
 /// One direction of an SRTP/SRTCP session (RFC 3711, RFC 7714) over libsrtp: protects or unprotects packets in place.
 ///
 /// Every SSRC is accepted (libsrtp's "any inbound" / "any outbound" template); replay protection is on,
-/// with a 1024-packet window for SRTP. Calls are serialized by a mutex, so one context may be shared
-/// between threads; uncontended it costs about 4 ns (measured) against ≈ 0.8 µs or more of crypto.
-/// The buffer methods never allocate: the steady-state packet path needs no heap memory.
-public final class SRTPContext: Sendable {
+/// with a 1024-packet window for SRTP. A context has one owner: libsrtp sessions are not thread-safe,
+/// so it is not `Sendable` and takes no lock; keep it on the thread or event loop that owns the leg
+/// (the server's core loop, the client's media loop). The buffer methods never allocate: the
+/// steady-state packet path needs no heap memory.
+public final class SRTPContext {
     /// The most bytes a protect call appends (tag, index, MKI): leave this much room after the packet.
     public static let maximumTrailerLength = Int(SRTP_MAX_TRAILER_LEN)
 
@@ -18,10 +18,8 @@ public final class SRTPContext: Sendable {
     public let profile: SRTPProfile
     /// Whether this context protects (outbound) or unprotects (inbound).
     public let direction: SRTPDirection
-    /// The libsrtp session (`srtp_t`), freed in deinit; touched only while holding `lock`.
-    private nonisolated(unsafe) let session: OpaquePointer
-    /// Serializes every call into `session`: libsrtp sessions are not thread-safe.
-    private let lock = Mutex(())
+    /// The libsrtp session (`srtp_t`), owned by this context alone and freed in deinit.
+    private let session: OpaquePointer
 
     /// Creates a context from the master key and salt of one direction (RFC 3711 §8.2).
     public init(profile: SRTPProfile, direction: SRTPDirection, keyMaterial: SRTPKeyMaterial) throws {
@@ -128,7 +126,7 @@ public final class SRTPContext: Sendable {
             throw TransportError.bufferTooSmall(needed: needed, capacity: buffer.count)
         }
         var octets = Int32(length)
-        let status = lock.withLock { _ in operation.call(session, base, &octets) }
+        let status = operation.call(session, base, &octets)
         switch status {
         case srtp_err_status_ok:
             return Int(octets)

@@ -22,13 +22,18 @@ struct TestRoom {
             roomId: roomId, role: role, serverURL: server.signalingURL)
     }
 
-    /// A cloud with a recorder, entered into the room; waits for `onEnterRoom`.
-    func enter(_ userId: String, scene: TRTCAppScene = .audioCall, customCapture: Bool = false) async throws -> (TRTCCloud, CloudRecorder) {
+    /// A cloud with a recorder, entered into the room with `role`; waits for `onEnterRoom`.
+    /// `prepare` runs on the cloud before `enterRoom` (e.g. `setDefaultStreamRecvMode`).
+    func enter(
+        _ userId: String, role: TRTCRoleType = .anchor, scene: TRTCAppScene = .audioCall, customCapture: Bool = false,
+        prepare: (TRTCCloud) -> Void = { _ in }
+    ) async throws -> (TRTCCloud, CloudRecorder) {
         let cloud = TRTCCloud()
         let recorder = CloudRecorder(name: userId)
         recorder.attach(to: cloud)
         if customCapture { cloud.enableCustomAudioCapture(true) }
-        cloud.enterRoom(params(userId), appScene: scene)
+        prepare(cloud)
+        cloud.enterRoom(params(userId, role: role), appScene: scene)
         let entered = try await recorder.wait(for: "onEnterRoom") { if case .enterRoom = $0 { true } else { false } }
         guard case .enterRoom(let result) = entered, result > 0 else { throw RecorderTimeout(description: "enter failed: \(entered)") }
         return (cloud, recorder)
