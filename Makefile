@@ -13,16 +13,20 @@ deps:
 demo: deps
 	$(SWIFT) run rtc-client demo
 
-## Every test of the package, in two runs so that the unit tests' blocking subprocess waits
-## (openssl, Python references) never starve the end-to-end tests' event loops:
-## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...).
-## 3. Examples/ImportingTheSDK, the example that is a package of its own (the others run in 2.),
-## 4. every libFuzzer target for 3 s, so that they keep building and their seeds keep passing.
+## Every test of the package, in runs that keep heavy kinds of work apart: the unit tests' blocking
+## subprocess waits (openssl, Python references) never starve the end-to-end tests' event loops, and
+## the fault tests' shaped links and timed timeouts never share the machine with the end-to-end run:
+## 1. unit and interop tests (RTCTransport, RTCAudio, RTCSignaling), 2. end to end (server, engine, ...),
+## 3. network faults in namespaces (FaultTests: root; they skip with a message otherwise),
+## 4. Examples/ImportingTheSDK, the example that is a package of its own (the others run in 2.),
+## 5. every libFuzzer target for 3 s, so that they keep building and their seeds keep passing.
 UNIT_TESTS = RTCTransportTests|RTCAudioTests|RTCSignalingTests
+FAULT_TESTS = FaultTests
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --filter '$(UNIT_TESTS)'
-	$(SWIFT) test --skip '$(UNIT_TESTS)'
+	$(SWIFT) test --skip '$(UNIT_TESTS)|$(FAULT_TESTS)'
+	$(SWIFT) test --filter '$(FAULT_TESTS)'
 	cd Examples/ImportingTheSDK && $(SWIFT) run
 	scripts/fuzz.sh -t 3
 

@@ -144,6 +144,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server"]),
+        // Network faults in real network namespaces (ip netns, veth, tc netem or iptables): needs root.
+        .testTarget(name: "FaultTests", dependencies: ["RTCEngine", "RTCSignaling", "rtc-client", "rtc-server"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

@@ -3,7 +3,8 @@ import RTCSignaling
 
 /// The server's events, the heartbeat, and what the app changes while in the room.
 extension RoomSession {
-    /// Starts the event loop over the signaling connection, the heartbeat and the 1 s report timer.
+    /// Starts the event loop over the signaling connection, the heartbeat, the liveness watchdog
+    /// and the 1 s report timer.
     func startBackgroundWork() {
         guard let signaling = state.withLock({ $0.signaling }), let answer = state.withLock({ $0.joinAnswer }) else { return }
         startEventLoop(signaling)
@@ -26,8 +27,10 @@ extension RoomSession {
                 try? await Task.sleep(for: heartbeat)
             }
         }
+        let bound = Self.livenessBound(heartbeatMs: answer.heartbeatMs, userTimeoutMs: answer.userTimeoutMs)
+        let watchdog = Task { [self] in await watchLiveness(bound: bound) }
         let volumes = Task { [self] in await runVolumeEvaluation() }
-        state.withLock { $0.tasks += [ticker, pinger, volumes] }
+        state.withLock { $0.tasks += [ticker, pinger, watchdog, volumes] }
     }
 
     /// Handles the events of one signaling connection; when it ends unasked, reconnects.

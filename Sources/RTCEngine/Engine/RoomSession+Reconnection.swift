@@ -2,7 +2,7 @@ import Foundation
 import RTCSignaling
 
 /// Reconnection: when the signaling connection ends without `leave` or `kicked` (server restart,
-/// path cut), `onConnectionLost` → `onTryToReconnect` (every second) → `onConnectionRecovery`.
+/// or path cut, noticed by the liveness watchdog of RoomSession+Liveness.swift), `onConnectionLost` → `onTryToReconnect` (every second) → `onConnectionRecovery`.
 /// Within the server's user timeout the session resumes and nobody sees a leave; after it, the
 /// client enters again as a new session (media and publication rebuilt); after
 /// `reconnectLimit` (30 s) it gives up with `onError(ERR_DISCONNECTED)` and `onExitRoom(1)`.
@@ -39,7 +39,7 @@ extension RoomSession {
 
     private func reconnect() async throws {
         let sessionId = state.withLock { $0.joinAnswer?.sessionId }
-        let answer = try await connectAndJoin(resume: sessionId)
+        let answer = try await connectAndJoin(resume: sessionId, timeout: Self.reconnectAttemptTimeout)
         guard phase == .reconnecting else { return }
         if !answer.resumed {
             // The server no longer knows the session: enter again as a new one.

@@ -56,6 +56,8 @@ final class RoomSession: Sendable {
     let sendPipeline = Mutex<SendPipeline?>(nil)
     let processor = Mutex<AudioProcessor?>(nil)
     let started = ContinuousClock.now
+    /// When the last authenticated media packet arrived (`NIODeadline` uptime nanoseconds; 0 before any), for liveness.
+    let lastMediaHeard = Atomic<UInt64>(0)
     /// A process-unique number, in the names of the stay's threads ("rtc-cap-N", "rtc-play-N").
     let number = RoomSession.counter.wrappingAdd(1, ordering: .relaxed).newValue
     private static let counter = Atomic<Int>(0)
@@ -66,6 +68,11 @@ final class RoomSession: Sendable {
     static let leaveTimeout: Duration = .seconds(1)
     /// How long the engine tries to reconnect before it gives up (`onError(ERR_DISCONNECTED)`, `onExitRoom(1)`).
     static let reconnectLimit: Duration = .seconds(30)
+    /// How long one reconnection attempt may take to open the WebSocket and get `join.ok`: short,
+    /// so that a path that comes back is tried again soon (TCP backs its SYN retries off to 3 s, 7 s, …).
+    static let reconnectAttemptTimeout: Duration = .seconds(3)
+    /// How long entering may take to open the WebSocket and get `join.ok`.
+    static let enterTimeout: Duration = .seconds(10)
 
     init(
         params: TRTCParams, scene: TRTCAppScene, settings: AudioSettings, dispatcher: EventDispatcher, logger: Logger,
@@ -120,11 +127,11 @@ final class RoomSession: Sendable {
         }
     }
 
-    /// Opens a signaling connection and joins (or resumes) the room.
-    func connectAndJoin(resume: String?) async throws -> JoinAnswer {
+    /// Opens a signaling connection and joins (or resumes) the room, each step within `timeout`.
+    func connectAndJoin(resume: String?, timeout: Duration = RoomSession.enterTimeout) async throws -> JoinAnswer {
         let signaling: SignalingClient
         do {
-            signaling = try await SignalingClient.connect(url: params.resolvedServerURL, group: group, logger: logger)
+            signaling = try await SignalingClient.connect(url: params.resolvedServerURL, group: group, logger: logger, timeout: timeout)
         } catch {
             throw EngineFailure(code: .ERR_TRTC_CONNECT_SERVER_TIMEOUT, message: "cannot reach \(params.resolvedServerURL): \(error)")
         }
@@ -136,7 +143,7 @@ final class RoomSession: Sendable {
             client: ClientInfo(sdk: "RTCEngine-swift", version: RTCEngineVersion.current), resume: resume)
         let answer: ServerMessage
         do {
-            answer = try await signaling.request(.join(request), timeout: .seconds(10))
+            answer = try await signaling.request(.join(request), timeout: timeout)
         } catch {
             signaling.close()
             throw error
@@ -182,6 +189,7 @@ final class RoomSession: Sendable {
         }
         let incoming = Task { [self] in
             for await packet in media.incoming {
+                heardMedia()
                 switch packet {
                 case .rtp(let bytes): playout.receive(bytes)
                 case .rtcp(let bytes): handleRTCP(bytes)

@@ -32,6 +32,8 @@ final class SignalingClient: Sendable {
         var unclaimed: Set<Int> = []
         var early: [Int: ServerMessage] = [:]
         var closure: Closure?
+        /// When the last frame arrived (`NIODeadline` uptime nanoseconds); the connect time before any.
+        var lastReceived = NIODeadline.now().uptimeNanoseconds
     }
 
     private init(
@@ -173,7 +175,20 @@ final class SignalingClient: Sendable {
     /// Whether the connection has ended.
     var isClosed: Bool { state.withLock { $0.closure != nil } }
 
+    /// When the server was last heard on this connection: the arrival of its latest frame (any
+    /// message, `pong` included), as `NIODeadline` uptime nanoseconds.
+    var lastReceived: UInt64 { state.withLock { $0.lastReceived } }
+
+    /// Gives the connection up at once, without a close handshake: for a path that no longer
+    /// answers, whose TCP connection could otherwise stay open for minutes. Ends ``events`` and
+    /// every waiting request with `reason`, then drops the socket.
+    func abandon(reason: String) {
+        finish(.failed(reason))
+        runTask.withLock { $0 }?.cancel()
+    }
+
     private func deliver(_ text: String) {
+        state.withLock { $0.lastReceived = NIODeadline.now().uptimeNanoseconds }
         guard let envelope = try? SignalingCodec.decode(text, as: ServerMessage.self) else { return }
         if let requestId = envelope.requestId {
             if resolve(requestId, with: .success(envelope.message)) { return }
@@ -200,7 +215,7 @@ final class SignalingClient: Sendable {
 
     private func finish(_ closure: Closure) {
         let pending = state.withLock { state -> [CheckedContinuation<ServerMessage, any Error>] in
-            state.closure = closure
+            if state.closure == nil { state.closure = closure }
             defer { state.pending = [:] }
             return Array(state.pending.values)
         }
