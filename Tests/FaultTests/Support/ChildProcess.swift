@@ -11,20 +11,18 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     }
 
     private let process = Process()
+    private let pipes = (out: Pipe(), err: Pipe())
     private let streams = Mutex(Streams())
-
 
     /// Starts `executable` with `arguments`.
     init(executable: String, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = pipes.out
+        process.standardError = pipes.err
         process.standardInput = FileHandle.nullDevice
-        collect(out) { $0.stdout += $1 }
-        collect(err) { $0.stderr += $1 }
+        collect(pipes.out) { $0.stdout += $1 }
+        collect(pipes.err) { $0.stderr += $1 }
         try process.run()
     }
 
@@ -68,9 +66,22 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     /// status. Throws when it is still running after `timeout`.
     func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning || streams.withLock({ $0.closed < 2 }) {
+        while process.isRunning {
             guard ContinuousClock.now < deadline else { throw ShellFailure(description: "still running after \(timeout)\n\(printed)") }
             try await Task.sleep(for: .milliseconds(20))
+        }
+        // The pipes' end of file reaches the readability handlers soon after the exit, but Foundation
+        // does not always deliver it: then what is left is read here (the writer is gone, so it ends).
+        let drained = ContinuousClock.now + .seconds(2)
+        while streams.withLock({ $0.closed < 2 }), ContinuousClock.now < drained {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        if streams.withLock({ $0.closed < 2 }) {
+            for (pipe, append) in [(pipes.out, { (s: inout Streams, text: String) in s.stdout += text }), (pipes.err, { $0.stderr += $1 })] {
+                pipe.fileHandleForReading.readabilityHandler = nil
+                let rest = pipe.fileHandleForReading.readDataToEndOfFile()
+                streams.withLock { append(&$0, String(decoding: rest, as: UTF8.self)) }
+            }
         }
         process.waitUntilExit()
         return process.terminationStatus
