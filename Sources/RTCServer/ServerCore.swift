@@ -25,6 +25,8 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     let userTimeout: TimeAmount
 
     var mediaChannel: (any Channel)?
+    /// Which destinations' sends failed lately, and whether writes are being told apart to find out.
+    var sendFailures = SendFailureGuard()
     var rooms: [RoomKey: Room] = [:]
     var members: [ObjectIdentifier: Participant] = [:]  // by signaling connection
     var sessions: [String: Participant] = [:]  // by session id
@@ -55,25 +57,16 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     static func bind(configuration: ServerConfiguration, group: any EventLoopGroup, logger: Logger) async throws -> ServerCore {
         let loop = group.next()
         let holder = CoreHolder()
-        let channel = try await DatagramBootstrap(group: loop)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
-            // Room for tens of milliseconds of input while the loop is busy or descheduled (the kernel's
-            // default, ≈ 208 KiB, dropped input at 400 participants), and no more: under overload a deep
-            // queue turns into seconds of delay (4 MiB did), which is worse for live audio than loss.
-            .channelOption(.socketOption(.so_rcvbuf), value: ServerCore.receiveBufferBytes)
-            .channelOption(.maxMessagesPerRead, value: 16)
-            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
-            .channelInitializer { channel in
-                channel.pipeline.addHandler(MediaChannelHandler(holder: holder))
-            }
-            .bind(host: configuration.host, port: configuration.mediaPort)
-            .get()
+        let channel = try await openMediaPort(
+            host: configuration.host, port: configuration.mediaPort, loop: loop, holder: holder
+        ).get()
         let core = try ServerCore(
             configuration: configuration, loop: loop, mediaPort: channel.localAddress?.port ?? configuration.mediaPort,
             logger: logger)
         try await loop.submit {
             core.mediaChannel = channel
             holder.core = core
+            core.reopenWhenClosed(channel, holder: holder)
             core.ticker = loop.scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) { _ in
                 core.tick()
             }

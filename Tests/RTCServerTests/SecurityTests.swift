@@ -186,9 +186,9 @@ struct SecurityTests {
                 ("the timestamp refreshed", try await rest.send(method: "POST", headers: refreshed, body: body), "AuthFailure.SignatureFailure"),
                 // X-TC-Action is not among the signed headers (content-type;host, as Tencent's SDKs sign):
                 // the body must not fit another action.
-                ("the action renamed to DismissRoom", try await rest.send(method: "POST", headers: renamed, body: body), "UnknownParameter"),
+                ("the action renamed to DismissRoom", try await rest.send(method: "POST", headers: renamed, body: body), "InvalidParameter"),
                 ("GET, the action renamed to DismissRoom", try await rest.send(method: "GET", query: query, headers: renamedGET, body: ""),
-                 "UnknownParameter"),
+                 "InvalidParameter"),
                 ("the action renamed to RemoveUserByStrRoomId", try await rest.send(method: "POST", headers: renamedToStr, body: body),
                  "InvalidParameter.RoomId"),
                 ("signed 301 s ago", try await rest.post("RemoveUser", body, timestamp: now - 301), "AuthFailure.SignatureExpire"),

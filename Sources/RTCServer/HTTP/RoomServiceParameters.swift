@@ -18,7 +18,7 @@ struct RoomServiceParameters {
         // X-TC-Action is not among the signed headers (Tencent's SDKs sign content-type;host): a
         // captured RemoveUser must not pass for a DismissRoom, so a parameter of another action is refused.
         if !action.takesUserIds, fields["UserIds"] != nil {
-            throw Self.failure("UnknownParameter", "UserIds is not a parameter of \(action.rawValue)")
+            throw Self.failure("InvalidParameter", "UserIds is not a parameter of \(action.rawValue)")
         }
         guard let appValue = fields["SdkAppId"] else {
             throw Self.failure("MissingParameter.SdkAppId", "SdkAppId is required")

@@ -139,7 +139,7 @@ extension ServerCore {
         var forwarded = 0
         func forward(to subscriber: Participant) {
             let leg = subscriber.media
-            guard let outbound = leg.outbound, let address = leg.address else { return }
+            guard let outbound = leg.outbound, let address = leg.address, !sendFailures.isPaused(address, at: now) else { return }
             var out = channel.allocator.buffer(capacity: length + SRTPContext.maximumTrailerLength)
             let protected: Int? = try? out.writeWithUnsafeMutableBytes(minimumWritableBytes: length + SRTPContext.maximumTrailerLength) { target in
                 buffer.withUnsafeReadableBytes { source in
@@ -148,7 +148,7 @@ extension ServerCore {
                 return try outbound.protectRTP(target, length: length)
             }
             guard protected != nil else { return }
-            channel.write(AddressedEnvelope(remoteAddress: address, data: out), promise: nil)
+            write(out, to: address, on: channel, flush: false, now: now)
             leg.sent[layout.ssrc, default: RTPSendCounters()].record(timestamp: layout.timestamp, payloadBytes: payloadBytes, now: now)
             forwarded += 1
         }
@@ -278,8 +278,9 @@ extension ServerCore {
 
     /// Sends one datagram on the media port and flushes.
     func send(_ bytes: [UInt8], to address: SocketAddress) {
-        guard let channel = mediaChannel else { return }
-        channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: bytes)), promise: nil)
+        let now = NIODeadline.now()
+        guard let channel = mediaChannel, !sendFailures.isPaused(address, at: now) else { return }
+        write(channel.allocator.buffer(bytes: bytes), to: address, on: channel, flush: true, now: now)
     }
 }
 

@@ -16,6 +16,10 @@ final class ServerMetrics: Sendable {
     let receivedPackets: CoreMetrics.Counter
     /// RTP packets sent to subscribers.
     let forwardedPackets: CoreMetrics.Counter
+    /// Times the media port was bound again after NIO closed it on a send error.
+    let mediaPortReopened: CoreMetrics.Counter
+    /// Destinations paused because a send to them failed (SendFailureGuard).
+    let mediaSendsPaused: CoreMetrics.Counter
     /// Loss that subscribers report for forwarded streams (RTCP RR fraction lost, 0…1), last value.
     let subscriberLoss: CoreMetrics.Gauge
     /// Round-trip time of subscribers' legs in seconds (RR LSR/DLSR), last value.
@@ -40,6 +44,8 @@ final class ServerMetrics: Sendable {
         leaves = leaveCounters
         receivedPackets = CoreMetrics.Counter(label: "rtc_rtp_received_total", factory: factory)
         forwardedPackets = CoreMetrics.Counter(label: "rtc_rtp_forwarded_total", factory: factory)
+        mediaPortReopened = CoreMetrics.Counter(label: "rtc_media_port_reopened_total", factory: factory)
+        mediaSendsPaused = CoreMetrics.Counter(label: "rtc_media_sends_paused_total", factory: factory)
         subscriberLoss = CoreMetrics.Gauge(label: "rtc_subscriber_fraction_lost", factory: factory)
         subscriberRoundTrip = CoreMetrics.Gauge(label: "rtc_subscriber_rtt_seconds", factory: factory)
         rooms = CoreMetrics.Gauge(label: "rtc_rooms", factory: factory)

@@ -103,9 +103,7 @@ final class FaultNetwork: Sendable {
             try Shell.must("ip", ["-n", namespace, "link", "set", "lo", "up"])
             if Shell.run("tc", ["qdisc", "add", "dev", hostSide, "root", "netem", "delay", "0ms"]).status == 0 {
                 return .netem
-            } else if let iptables = ["iptables", "iptables-legacy"].first(where: {
-                Shell.run("ip", ["netns", "exec", namespace, $0, "-S"]).status == 0
-            }) {
+            } else if let iptables = Self.iptables(in: namespace) {
                 return .iptables(iptables)
             } else {
                 throw ShellFailure(description: "neither tc netem nor iptables works in a namespace on this kernel")
@@ -172,6 +170,22 @@ final class FaultNetwork: Sendable {
             Shell.run("tc", ["-n", namespace, "qdisc", "del", "dev", serverSide, "root"])
         case .iptables(let tool): clearRules(tool)
         }
+        if let tool = Self.iptables(in: namespace) { Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "OUTPUT"]) }
+    }
+
+    /// Makes the server's UDP sends toward `port` on the root side fail (an iptables DROP in the
+    /// server namespace's OUTPUT: `sendmsg` returns EPERM), as a host firewall rule would, until
+    /// ``restore()``. Needs iptables, whichever impairment the link uses.
+    func failServerSends(toPort port: Int) throws {
+        guard let tool = Self.iptables(in: namespace) else { throw ShellFailure(description: "iptables does not work in a namespace here") }
+        try Shell.must("ip", [
+            "netns", "exec", namespace, tool, "-A", "OUTPUT", "-o", serverSide, "-p", "udp", "-d", hostAddress, "--dport", "\(port)", "-j", "DROP",
+        ])
+    }
+
+    /// The iptables that works in `namespace`, if any.
+    private static func iptables(in namespace: String) -> String? {
+        ["iptables", "iptables-legacy"].first { Shell.run("ip", ["netns", "exec", namespace, $0, "-S"]).status == 0 }
     }
 
     /// A description of the impairment for the test's output.
