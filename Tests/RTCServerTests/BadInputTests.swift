@@ -163,6 +163,44 @@ struct BadInputTests {
         await bob.close()
     }
 
+    @Test("a member's DTLS association is freed once its SRTP authenticates; DTLS from it later gets nothing and is counted")
+    func dtlsReleasedAfterHandshake() async throws {
+        let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])
+        defer { server.stop() }
+        let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
+        let bob = try await TestParticipant(url: server.signalingURL, userId: "bob")
+        try await alice.connectMedia()
+        try await bob.connectMedia()
+        _ = try await alice.signaling.request(Tone.publish(ssrc: 0x1111))
+        let aliceMedia = try #require(alice.media)
+        let bobMedia = try #require(bob.media)
+        async let first = Tone.receive(20, from: bobMedia)
+        try await Tone.send(try Tone.packets(frequency: 500, frames: 30, ssrc: 0x1111), over: aliceMedia)
+        #expect(await first.count >= 20)
+        #expect(SecurityTests.counter("rtc_dtls_released_total", in: try await Self.metrics(of: server)) >= 1)
+
+        // A new ClientHello from alice's checked address: no association is left to answer it.
+        let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
+        let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
+        try socket.send(try SecurityTests.bindingRequest(for: alice), to: target)
+        #expect(try socket.receive(timeout: .seconds(5)) != nil, "the server did not answer alice's STUN check")
+        let fingerprint = try DTLSFingerprint(parsing: alice.joinAnswer.server.dtls.fingerprint)
+        for datagram in try SecurityTests.clientHello(expecting: fingerprint) { try socket.send(datagram, to: target) }
+        // The address now gets alice's RTCP reports; no DTLS (first byte 20–63) may come back.
+        let until = ContinuousClock.now + .seconds(2)
+        while ContinuousClock.now < until, let (datagram, _) = try socket.receive(timeout: until - ContinuousClock.now) {
+            #expect(!(20...63).contains(datagram.first ?? 0), "the server answered DTLS after the handshake")
+        }
+        #expect(Self.value(in: try await Self.metrics(of: server), of: "rtc_bad_input_total", kind: "dtls_after_handshake") >= 1)
+
+        // Alice's next consent check takes her address back, and her SRTP, keyed by the freed handshake, still flows.
+        async let second = Tone.receive(20, from: bobMedia)
+        try await Tone.send(try Tone.packets(frequency: 500, frames: 300, ssrc: 0x1111, firstSequence: 5000), over: aliceMedia)
+        #expect(await second.count >= 20)
+        await alice.close()
+        await bob.close()
+    }
+
     @Test("/healthz answers and SIGTERM closes members' signaling with 1001 and exits 0")
     func healthAndShutdown() async throws {
         let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])

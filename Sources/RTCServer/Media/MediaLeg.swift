@@ -46,6 +46,15 @@ final class MediaLeg {
     /// Whether SRTP keys exist: media can flow both ways.
     var isSecured: Bool { inbound != nil && outbound != nil }
 
+    /// Frees the DTLS association, keeping the SRTP contexts it yielded. For a member whose SRTP or
+    /// SRTCP has authenticated: the member's handshake finished, so the server's last flight will
+    /// never be resent (RFC 6347 §4.2.4), and the `SSL` with its record and handshake buffers
+    /// (≈ 60 KiB) would only hold memory for the rest of the stay.
+    func releaseDTLS() {
+        dtls = nil
+        dtlsDeadline = nil
+    }
+
     /// Frees the DTLS association and SRTP contexts.
     func close() {
         dtls = nil

@@ -69,6 +69,10 @@ extension ServerCore {
         }
         let leg = participant.media
         if leg.dtls == nil {
+            guard !leg.isSecured else {
+                metrics.count(.dtlsAfterHandshake)
+                return
+            }
             do {
                 leg.dtls = try DTLSEndpoint(
                     context: dtlsContext, role: .server, expectedPeerFingerprint: leg.expectedFingerprint,
@@ -120,6 +124,7 @@ extension ServerCore {
         }
         guard let length = unprotect(&buffer, with: inbound, rtcp: false) else { return }
         buffer.moveWriterIndex(to: buffer.readerIndex + length)
+        if publisher.media.dtls != nil { releaseDTLS(of: publisher) }
         let now = NIODeadline.now()
         publisher.lastAlive = now
         guard let layout = buffer.withUnsafeReadableBytes({ try? RTPPacketLayout(parsing: $0) }) else {
@@ -180,6 +185,7 @@ extension ServerCore {
         }
         guard let length = unprotect(&buffer, with: inbound, rtcp: true) else { return }
         buffer.moveWriterIndex(to: buffer.readerIndex + length)
+        if member.media.dtls != nil { releaseDTLS(of: member) }
         member.lastAlive = .now()
         guard let compound = buffer.withUnsafeReadableBytes({ try? CompoundPacket(parsing: $0) }) else {
             metrics.count(.rtcpMalformed)
@@ -216,6 +222,13 @@ extension ServerCore {
             metrics.subscriberLoss.record(view.fractionLost)
             if let rtt = view.roundTripSeconds { metrics.subscriberRoundTrip.record(rtt) }
         }
+    }
+
+    /// Frees a member's DTLS association once its first SRTP or SRTCP packet authenticates.
+    private func releaseDTLS(of member: Participant) {
+        member.media.releaseDTLS()
+        metrics.dtlsReleased.increment()
+        logger.debug("DTLS association released", metadata: logMetadata(member))
     }
 
     /// Unprotects SRTP or SRTCP in place; counts and drops what fails.

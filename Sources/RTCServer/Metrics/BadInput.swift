@@ -13,6 +13,8 @@ public enum BadInput: String, CaseIterable, Sendable {
     case dtlsUnknownAddress = "dtls_unknown_address"
     /// A DTLS record the session's endpoint refused, or a failed handshake.
     case dtlsFailure = "dtls_failure"
+    /// A DTLS record from a member whose handshake finished (its association is freed by then).
+    case dtlsAfterHandshake = "dtls_after_handshake"
     /// RTP/RTCP from an address that no session owns, or before keys exist.
     case srtpUnknownAddress = "srtp_unknown_address"
     /// SRTP/SRTCP whose authentication tag does not verify.

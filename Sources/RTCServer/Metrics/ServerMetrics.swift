@@ -20,6 +20,8 @@ final class ServerMetrics: Sendable {
     let mediaPortReopened: CoreMetrics.Counter
     /// Destinations paused because a send to them failed (SendFailureGuard).
     let mediaSendsPaused: CoreMetrics.Counter
+    /// DTLS associations freed because the member's SRTP or SRTCP showed its handshake had finished.
+    let dtlsReleased: CoreMetrics.Counter
     /// Loss that subscribers report for forwarded streams (RTCP RR fraction lost, 0…1), last value.
     let subscriberLoss: CoreMetrics.Gauge
     /// Round-trip time of subscribers' legs in seconds (RR LSR/DLSR), last value.
@@ -46,6 +48,7 @@ final class ServerMetrics: Sendable {
         forwardedPackets = CoreMetrics.Counter(label: "rtc_rtp_forwarded_total", factory: factory)
         mediaPortReopened = CoreMetrics.Counter(label: "rtc_media_port_reopened_total", factory: factory)
         mediaSendsPaused = CoreMetrics.Counter(label: "rtc_media_sends_paused_total", factory: factory)
+        dtlsReleased = CoreMetrics.Counter(label: "rtc_dtls_released_total", factory: factory)
         subscriberLoss = CoreMetrics.Gauge(label: "rtc_subscriber_fraction_lost", factory: factory)
         subscriberRoundTrip = CoreMetrics.Gauge(label: "rtc_subscriber_rtt_seconds", factory: factory)
         rooms = CoreMetrics.Gauge(label: "rtc_rooms", factory: factory)
