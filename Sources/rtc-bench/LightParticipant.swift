@@ -7,7 +7,8 @@ import RTCTransport
 /// a signaling WebSocket, one UDP socket, an ICE connectivity check (STUN), a DTLS client handshake
 /// and the SRTP contexts it yields. A `ProbeStream` sends for it; a `ProbeReceiver` reads its socket.
 /// Its SRTP contexts are single-owner: `inbound` is used only by the `ProbeReceiver` thread that reads
-/// `socket`, `outbound` only by the `ProbeStream` that sends for it, each handed over before that thread starts.
+/// `socket`, `outbound` only by `enter` (the first report) and then the `ProbeStream` that sends for it, each handed over
+/// before that thread starts.
 final class LightParticipant: @unchecked Sendable {
     /// The user.
     let userId: String
@@ -70,6 +71,7 @@ final class LightParticipant: @unchecked Sendable {
             let participant = try LightParticipant(
                 userId: userId, socket: socket, server: server, keys: keys, ssrc: ssrc,
                 heartbeat: .milliseconds(answer.heartbeatMs), signaling: signaling)
+            try participant.sendFirstReport()
             if publish {
                 _ = try await signaling.request(.publish(PublishRequest(tracks: [TrackDescription(kind: .audio, ssrc: ssrc, codec: .opus)])))
             }
@@ -78,6 +80,14 @@ final class LightParticipant: @unchecked Sendable {
             signaling.close()
             throw error
         }
+    }
+
+    /// Sends the Receiver Report a `TRTCCloud` engine sends in its first second in the room. Like the
+    /// engine's, it shows the server that this side's handshake finished, so the server frees its DTLS association.
+    private func sendFirstReport() throws {
+        var bytes = try CompoundPacket(packets: [.receiverReport(ReceiverReport(ssrc: ssrc, reports: []))]).serialized()
+        try outbound.protectRTCP(&bytes)
+        try socket.send(bytes, to: server)
     }
 
     /// A signaling heartbeat (`ping`), which keeps a member that sends no media alive.
