@@ -35,6 +35,15 @@ struct BadInputTests {
         return try await client.request(.join(request))
     }
 
+    /// Alice and Bob in room 1, both with media connected.
+    private static func aliceAndBob(on server: ServerProcess) async throws -> (TestParticipant, TestParticipant) {
+        let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
+        let bob = try await TestParticipant(url: server.signalingURL, userId: "bob")
+        try await alice.connectMedia()
+        try await bob.connectMedia()
+        return (alice, bob)
+    }
+
     private func expectRefusal(_ code: SignalingErrorCode, _ body: () async throws -> ServerMessage, sourceLocation: SourceLocation = #_sourceLocation) async {
         do {
             let answer = try await body()
@@ -131,10 +140,7 @@ struct BadInputTests {
     func garbageDatagrams() async throws {
         let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])
         defer { server.stop() }
-        let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
-        let bob = try await TestParticipant(url: server.signalingURL, userId: "bob")
-        try await alice.connectMedia()
-        try await bob.connectMedia()
+        let (alice, bob) = try await Self.aliceAndBob(on: server)
         let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
         let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
         var generator = SystemRandomNumberGenerator()
@@ -167,10 +173,7 @@ struct BadInputTests {
     func dtlsReleasedAfterHandshake() async throws {
         let server = try await ServerProcess(arguments: ["--app", EndToEndTests.appArgument])
         defer { server.stop() }
-        let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
-        let bob = try await TestParticipant(url: server.signalingURL, userId: "bob")
-        try await alice.connectMedia()
-        try await bob.connectMedia()
+        let (alice, bob) = try await Self.aliceAndBob(on: server)
         _ = try await alice.signaling.request(Tone.publish(ssrc: 0x1111))
         let aliceMedia = try #require(alice.media)
         let bobMedia = try #require(bob.media)
