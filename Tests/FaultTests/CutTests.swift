@@ -22,9 +22,9 @@ extension FaultTests {
         try await alice.wait(for: "bob's audio") { $0 == .firstAudioFrame(userId: "bob") }
 
         let cut = ContinuousClock.now
-        try network.cut()
+        try await network.cut()
         try await Task.sleep(for: .seconds(3))
-        try network.restore()
+        try await network.restore()
         let restored = ContinuousClock.now
         let (_, lost) = try await alice.wait(for: "onConnectionLost", timeout: .seconds(10)) { $0 == .connectionLost }
         let (_, trying) = try await alice.wait(for: "onTryToReconnect", timeout: .seconds(10)) { $0 == .tryToReconnect }
@@ -61,12 +61,12 @@ extension FaultTests {
         try await alice.wait(for: "bob's audio") { $0 == .firstAudioFrame(userId: "bob") }
 
         let cut = ContinuousClock.now
-        try network.cut()
+        try await network.cut()
         try await bob.waitForOutput("[bob] onRemoteUserLeaveRoom(alice, 1)", timeout: .seconds(Double(userTimeout) + 5))
         let evicted = ContinuousClock.now
         let (_, lost) = try await alice.wait(for: "onConnectionLost", timeout: .seconds(10)) { $0 == .connectionLost }
         try await Task.sleep(until: cut + .seconds(Double(userTimeout) + 3))
-        try network.restore()
+        try await network.restore()
         let restored = ContinuousClock.now
         let (_, recovered) = try await alice.wait(for: "onConnectionRecovery", timeout: .seconds(20)) { $0 == .connectionRecovery }
         try await bob.waitForOutput("[bob] onRemoteUserEnterRoom(alice)", occurrences: 2, timeout: .seconds(10))

@@ -35,7 +35,7 @@ extension FaultTests {
         try network.failServerSends(toPort: alicePort)
         try await Task.sleep(for: .seconds(2))
         let carolDuring = carol.frames(from: "alice").count - carolAtBlock
-        try network.restore()
+        try await network.restore()
         let aliceAtRestore = alice.frames(from: "carol").count
         // Alice's address may stay paused for up to SendFailureGuard.pauseInterval (1 s) after the rule goes.
         try await Task.sleep(for: .seconds(3))

@@ -9,8 +9,9 @@ import Synchronization
 ///
 /// The link is impaired on the clients' uplink (root → server namespace, which every client in
 /// the root namespace shares): with `tc netem` on the root-side veth where the kernel has it,
-/// otherwise with `iptables` (`statistic` match for random loss in the server namespace's INPUT;
-/// a cut also drops the root side's INPUT from the pair; no delay or jitter: netem alone can delay).
+/// otherwise with `iptables` in the server namespace's INPUT: an NFQUEUE rule and ``LinkImpairer``
+/// for loss with delay and jitter, a `statistic` match for loss alone (and where the impairer cannot
+/// run); a cut also drops the root side's INPUT from the pair.
 final class FaultNetwork: Sendable {
     /// How the link is impaired on this machine.
     enum Impairment: Sendable, Equatable {
@@ -28,6 +29,10 @@ final class FaultNetwork: Sendable {
     let hostAddress: String
     let impairment: Impairment
     private let removed = Mutex(false)
+    /// The running impairer while a delayed shape is on (iptables only).
+    private let impairer = Mutex<LinkImpairer?>(nil)
+    /// How the current shape is applied, for the test's output.
+    private let shaping = Mutex("")
     private static let counter = Atomic<Int>(0)
 
     /// Why these tests cannot run here, or nil when they can.
@@ -129,16 +134,25 @@ final class FaultNetwork: Sendable {
         }
     }()
 
-    /// Impairs the uplink: `loss` percent of packets dropped, and with netem `delay` ± `jitter` ms.
-    func shape(lossPercent: Int, delayMs: Int = 0, jitterMs: Int = 0) throws {
+    /// Impairs the uplink: `loss` percent of packets dropped, each other one delayed `delay` ± `jitter` ms.
+    func shape(lossPercent: Int, delayMs: Int = 0, jitterMs: Int = 0) async throws {
         switch impairment {
         case .netem:
             var arguments = ["qdisc", "replace", "dev", hostSide, "root", "netem", "loss", "\(lossPercent)%"]
             if delayMs > 0 { arguments += ["delay", "\(delayMs)ms", "\(jitterMs)ms"] }
             try Shell.must("tc", arguments)
+            shaping.withLock { $0 = "tc netem on \(hostSide)" }
         case .iptables(let tool):
-            clearRules(tool)
-            if lossPercent >= 100 {
+            try await clearRules(tool)
+            shaping.withLock { $0 = "\(tool) in \(namespace) (no netem in this kernel: loss only, no delay or jitter)" }
+            if lossPercent < 100, delayMs > 0, LinkImpairer.available {
+                let started = try await LinkImpairer(namespace: namespace, lossPercent: lossPercent, delayMs: delayMs, jitterMs: jitterMs)
+                impairer.withLock { $0 = started }
+                try Shell.must("ip", [
+                    "netns", "exec", namespace, tool, "-A", "INPUT", "-i", serverSide, "-j", "NFQUEUE", "--queue-num", "\(LinkImpairer.queue)",
+                ])
+                shaping.withLock { $0 = "\(tool) NFQUEUE in \(namespace) → scripts/impair-link.py (no netem in this kernel)" }
+            } else if lossPercent >= 100 {
                 // Dropped where they arrive (INPUT on both sides), never on OUTPUT: a DROP there fails
                 // the sender's sendmsg with EPERM, which is not what a cut link does.
                 try Shell.must("ip", ["netns", "exec", namespace, tool, "-A", "INPUT", "-i", serverSide, "-j", "DROP"])
@@ -153,22 +167,20 @@ final class FaultNetwork: Sendable {
     }
 
     /// Cuts the link both ways: nothing passes until ``restore()``.
-    func cut() throws {
-        switch impairment {
-        case .netem:
-            try shape(lossPercent: 100)
+    func cut() async throws {
+        try await shape(lossPercent: 100)
+        if impairment == .netem {
             try Shell.must("tc", ["-n", namespace, "qdisc", "replace", "dev", serverSide, "root", "netem", "loss", "100%"])
-        case .iptables: try shape(lossPercent: 100)
         }
     }
 
     /// Takes every impairment away.
-    func restore() throws {
+    func restore() async throws {
         switch impairment {
         case .netem:
             try Shell.must("tc", ["qdisc", "replace", "dev", hostSide, "root", "netem", "delay", "0ms"])
             Shell.run("tc", ["-n", namespace, "qdisc", "del", "dev", serverSide, "root"])
-        case .iptables(let tool): clearRules(tool)
+        case .iptables(let tool): try await clearRules(tool)
         }
         if let tool = Self.iptables(in: namespace) { Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "OUTPUT"]) }
     }
@@ -188,19 +200,18 @@ final class FaultNetwork: Sendable {
         ["iptables", "iptables-legacy"].first { Shell.run("ip", ["netns", "exec", namespace, $0, "-S"]).status == 0 }
     }
 
-    /// A description of the impairment for the test's output.
-    var impairmentDescription: String {
-        switch impairment {
-        case .netem: "tc netem on \(hostSide)"
-        case .iptables(let tool): "\(tool) in \(namespace) (no netem in this kernel: loss only, no delay or jitter)"
-        }
-    }
+    /// Whether a shape's delay and jitter are applied here (netem, or the impairer), not only its loss.
+    var delays: Bool { impairment == .netem || LinkImpairer.available }
+
+    /// How the last ``shape(lossPercent:delayMs:jitterMs:)`` was applied, for the test's output.
+    var impairmentDescription: String { shaping.withLock { $0 } }
 
     /// Deletes the namespace (which deletes the veth pair and the rules in it). Idempotent.
     func remove() {
         let first = removed.withLock { removed in defer { removed = true }; return !removed }
         guard first else { return }
-        if case .iptables(let tool) = impairment { clearRules(tool) }
+        impairer.withLock { $0?.kill() }
+        if case .iptables(let tool) = impairment { deleteRootRules(tool) }
         Self.delete(namespace: namespace, peerNamespace: peerNamespace, hostSide: hostSide)
     }
 
@@ -215,9 +226,18 @@ final class FaultNetwork: Sendable {
         (Shell.which("ip") ?? "/usr/sbin/ip", ["netns", "exec", peerNamespace] + command)
     }
 
-    /// Flushes the server namespace's INPUT chain and deletes the root namespace's rule for this pair.
-    private func clearRules(_ tool: String) {
+    /// Flushes the server namespace's INPUT chain, deletes the root namespace's rule for this pair,
+    /// then stops the impairer, which releases the packets it still holds.
+    private func clearRules(_ tool: String) async throws {
         Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "INPUT"])
+        deleteRootRules(tool)
+        if let running = impairer.withLock({ held in defer { held = nil }; return held }) {
+            print(try await running.stop())
+        }
+    }
+
+    /// Deletes the root namespace's DROP rule for this pair (a cut's).
+    private func deleteRootRules(_ tool: String) {
         while Shell.run(tool, ["-D", "INPUT", "-i", hostSide, "-j", "DROP"]).status == 0 {}
     }
 }
