@@ -2,6 +2,9 @@
 // RTCEngine: a native real-time audio engine for Linux with a TRTCCloud-style API.
 import PackageDescription
 
+/// NIO's pthread-based locks (`NIOLockedValueBox`): ThreadSanitizer sees them, unlike `Synchronization.Mutex`.
+let locks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+
 let package = Package(
     name: "RTCEngine",
     platforms: [.macOS(.v14)],
@@ -74,6 +77,7 @@ let package = Package(
             dependencies: [
                 "RTCTransport", "RTCAudio", "RTCSignaling",
                 .product(name: "NIOCore", package: "swift-nio"),
+                locks,
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -85,6 +89,7 @@ let package = Package(
             dependencies: [
                 "RTCTransport", "RTCSignaling",
                 .product(name: "NIOCore", package: "swift-nio"),
+                locks,
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -110,6 +115,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "RTCSignaling", "RTCServer", "RTCEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
+                locks,
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -122,6 +128,7 @@ let package = Package(
             dependencies: [
                 "RTCTransport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                locks,
             ]),
         .testTarget(
             name: "RTCAudioTests",
@@ -130,8 +137,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
-        .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server"]),
-        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server"]),
+        .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server", locks]),
+        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server", locks]),
 
         // MARK: rtc-client
         // Joins a room from the terminal (play a WAV or a tone in, record the room out, live status),
@@ -142,10 +149,11 @@ let package = Package(
                 "RTCEngine", "RTCServer", "RTCSignaling", "RTCAudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                locks,
             ]),
-        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server"]),
+        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server", locks]),
         // Network faults in real network namespaces (ip netns, veth, tc netem or iptables): needs root.
-        .testTarget(name: "FaultTests", dependencies: ["RTCEngine", "RTCSignaling", "rtc-client", "rtc-server"]),
+        .testTarget(name: "FaultTests", dependencies: ["RTCEngine", "RTCSignaling", "rtc-client", "rtc-server", locks]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14
@@ -161,7 +169,7 @@ let examplePages = [
 package.targets += [
     .target(
         name: "ExampleSupport",
-        dependencies: ["RTCEngine", "RTCServer", "RTCSignaling", .product(name: "Logging", package: "swift-log")],
+        dependencies: ["RTCEngine", "RTCServer", "RTCSignaling", .product(name: "Logging", package: "swift-log"), locks],
         path: "Examples/Shared"),
 ]
 package.targets += examplePages.map { page in

@@ -41,16 +41,15 @@ func startChild(_ userId: String) -> Process {
     let pipe = Pipe()
     child.standardOutput = pipe
     child.standardError = pipe
-    pipe.fileHandleForReading.readabilityHandler = { handle in
-        let data = handle.availableData
-        guard !data.isEmpty else {
-            handle.readabilityHandler = nil
-            return
+    let handle = pipe.fileHandleForReading
+    // A blocking read on a thread of its own: libdispatch's readability handlers crashed under load.
+    Thread {
+        while case let data = handle.availableData, !data.isEmpty {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                say("  (\(userId)'s process) \(line)")
+            }
         }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            say("  (\(userId)'s process) \(line)")
-        }
-    }
+    }.start()
     do {
         try child.run()
     } catch {

@@ -1,6 +1,6 @@
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A cloud's delegate for examples: prints every callback as it arrives, with a timestamp and the
 /// member's name, keeps them in order for checks, and collects each remote user's decoded audio.
@@ -9,8 +9,8 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
     public let name: String
     /// The serial queue the cloud delivers callbacks on, one per member, instead of the main queue.
     public let queue: DispatchQueue
-    private let log = Mutex<[TRTCEvent]>([])
-    private let received = Mutex<[String: [Int16]]>([:])
+    private let log = NIOLockedValueBox<[TRTCEvent]>([])
+    private let received = NIOLockedValueBox<[String: [Int16]]>([:])
 
     /// A printer for the member `name`.
     public init(name: String) {
@@ -25,17 +25,19 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
         cloud.setAudioFrameDelegate(self)
     }
 
+    /// Copies made under the lock (`map`), here and below: a buffer shared with the recording thread would be
+    /// freed by whichever thread lets go last, ordered only by the runtime's atomics, which TSan cannot see.
     /// Every callback so far, in order.
-    public var events: [TRTCEvent] { log.withLock { $0 } }
+    public var events: [TRTCEvent] { log.withLockedValue { $0.map { $0 } } }
 
     /// The 48 kHz mono audio decoded from `userId` so far.
-    public func audio(from userId: String) -> [Int16] { received.withLock { $0[userId] ?? [] } }
+    public func audio(from userId: String) -> [Int16] { received.withLockedValue { ($0[userId] ?? []).map { $0 } } }
 
     /// Forgets the audio collected so far.
-    public func clearAudio() { received.withLock { $0.removeAll() } }
+    public func clearAudio() { received.withLockedValue { $0.removeAll() } }
 
     /// How many callbacks have arrived: a mark for ``wait(for:after:timeout:)``.
-    public var count: Int { log.withLock { $0.count } }
+    public var count: Int { log.withLockedValue { $0.count } }
 
     // The waits run in their caller's isolation (the main actor for an example's top-level
     // code), so that a predicate may read what its caller may.
@@ -88,7 +90,7 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
     }
 
     private func record(_ event: TRTCEvent) {
-        log.withLock { $0.append(event) }
+        log.withLockedValue { $0.append(event) }
         say("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Self.describe(event))")
     }
 
@@ -184,6 +186,6 @@ public final class CallbackPrinter: TRTCCloudDelegate, TRTCAudioFrameDelegate, S
     /// Collects the user's decoded audio.
     public func onRemoteUserAudioFrame(_ frame: TRTCAudioFrame, userId: String) {
         let samples = frame.samples
-        received.withLock { $0[userId, default: []] += samples }
+        received.withLockedValue { $0[userId, default: []] += samples }
     }
 }

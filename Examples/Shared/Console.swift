@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The example's output: one line per event, stamped with the seconds since the program started.
 public enum Console {
@@ -9,7 +9,7 @@ public enum Console {
     public static func startClock() {
         _ = start
     }
-    private static let lock = Mutex(())
+    private static let lock = NIOLock()
 
     /// Seconds since the program started.
     public static var elapsed: Double {
@@ -20,7 +20,7 @@ public enum Console {
     /// Prints `[  1.234 s] line` to standard output and flushes it, so lines keep their order in a pipe.
     public static func say(_ line: String) {
         let stamped = String(format: "[%7.3f s] ", elapsed) + line + "\n"
-        lock.withLock { _ in
+        lock.withLock {
             FileHandle.standardOutput.write(Data(stamped.utf8))
         }
     }

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import RTCSignaling
+import NIOConcurrencyHelpers
 import Synchronization
 import WSClient
 
@@ -8,7 +9,7 @@ import WSClient
 /// by `requestId`; room events are read and dropped. A light counterpart of the engine's own client.
 final class BenchSignaling: Sendable {
     private let outbound: AsyncStream<String>.Continuation
-    private let pending = Mutex<[Int: CheckedContinuation<ServerMessage, any Error>]>([:])
+    private let pending = NIOLockedValueBox<[Int: CheckedContinuation<ServerMessage, any Error>]>([:])
     private let nextRequestId = Atomic<Int>(1)
     private let closed = Atomic<Bool>(false)
 
@@ -64,7 +65,7 @@ final class BenchSignaling: Sendable {
                 continuation.resume(throwing: BenchError.systemFailure(step: "signaling", reason: "the connection closed"))
                 return
             }
-            pending.withLock { $0[requestId] = continuation }
+            pending.withLockedValue { $0[requestId] = continuation }
             outbound.yield(text)
         }
     }
@@ -90,12 +91,12 @@ final class BenchSignaling: Sendable {
     }
 
     private func resolve(_ requestId: Int, with result: Result<ServerMessage, any Error>) {
-        pending.withLock { $0.removeValue(forKey: requestId) }?.resume(with: result)
+        pending.withLockedValue { $0.removeValue(forKey: requestId) }?.resume(with: result)
     }
 
     private func fail(_ error: BenchError) {
         closed.store(true, ordering: .releasing)
-        let waiting = pending.withLock { pending in defer { pending = [:] }; return Array(pending.values) }
+        let waiting = pending.withLockedValue { pending in defer { pending = [:] }; return Array(pending.values) }
         for continuation in waiting { continuation.resume(throwing: error) }
     }
 }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Timestamps the `TRTCCloud` callbacks the room-lifecycle rows wait for, the moment each runs on the
 /// delegate queue (what an app sees), and the onsets of loud audio in each remote user's pre-mix frames
@@ -21,9 +21,9 @@ final class CallbackClock: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
 
     /// The serial queue the cloud delivers callbacks on.
     let queue: DispatchQueue
-    private let events = Mutex<[(event: Event, time: Int64)]>([])
-    private let loud = Mutex<[String: Bool]>([:])
-    private let onsets = Mutex<[String: [Int64]]>([:])
+    private let events = NIOLockedValueBox<[(event: Event, time: Int64)]>([])
+    private let loud = NIOLockedValueBox<[String: Bool]>([:])
+    private let onsets = NIOLockedValueBox<[String: [Int64]]>([:])
 
     init(name: String) {
         queue = DispatchQueue(label: "rtc-bench.callbacks.\(name)")
@@ -42,8 +42,8 @@ final class CallbackClock: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     ) async throws -> (event: Event, time: Int64) {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let found = events.withLock({ $0.first { $0.time >= after && matches($0.event) } }) { return found }
-            if let failure = events.withLock({ $0.first { entry in
+            if let found = events.withLockedValue({ $0.first { $0.time >= after && matches($0.event) } }) { return found }
+            if let failure = events.withLockedValue({ $0.first { entry in
                 if case .error = entry.event { entry.time >= after } else { false }
             } }) {
                 throw BenchError.systemFailure(step: description, reason: "\(failure.event)")
@@ -55,12 +55,12 @@ final class CallbackClock: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
 
     /// When each loud stretch of `userId`'s audio began (monotonic ns), in order.
     func loudOnsets(of userId: String) -> [Int64] {
-        onsets.withLock { $0[userId] ?? [] }
+        onsets.withLockedValue { $0[userId] ?? [] }
     }
 
     private func record(_ event: Event) {
         let time = ProcessUsage.now()
-        events.withLock { $0.append((event, time)) }
+        events.withLockedValue { $0.append((event, time)) }
     }
 
     func onEnterRoom(_ result: Int) { record(.enterRoom(result)) }
@@ -77,10 +77,10 @@ final class CallbackClock: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
         guard !samples.isEmpty else { return }
         let energy = samples.reduce(0.0) { $0 + Double($1) * Double($1) }
         let isLoud = (energy / Double(samples.count)).squareRoot() > Self.loudRMS
-        let wasLoud = loud.withLock { state in
+        let wasLoud = loud.withLockedValue { state in
             defer { state[userId] = isLoud }
             return state[userId] ?? false
         }
-        if isLoud, !wasLoud { onsets.withLock { $0[userId, default: []].append(time) } }
+        if isLoud, !wasLoud { onsets.withLockedValue { $0[userId, default: []].append(time) } }
     }
 }

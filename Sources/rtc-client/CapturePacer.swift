@@ -1,11 +1,11 @@
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Feeds an audio source to `sendCustomAudioData` in real time: one 20 ms frame per 20 ms of the
 /// continuous clock, on deadlines (late frames are caught up, a stall of more than 200 ms is skipped).
 final class CapturePacer: Sendable {
-    private let task = Mutex<Task<Void, Never>?>(nil)
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// Starts sending `source` to `cloud`.
     init(cloud: TRTCCloud, source: some AudioSource) {
@@ -23,12 +23,12 @@ final class CapturePacer: Sendable {
                 try? await clock.sleep(until: deadline)
             }
         }
-        task.withLock { $0 = sending }
+        task.withLockedValue { $0 = sending }
     }
 
     /// Stops sending and waits for the sending task to end.
     func stop() async {
-        guard let sending = task.withLock({ $0.take() }) else { return }
+        guard let sending = task.withLockedValue({ $0.take() }) else { return }
         sending.cancel()
         await sending.value
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Standard output shared by every client of the process: callback lines, and one status line
 /// that redraws in place on a terminal (`\r` + ANSI erase-line) or prints as a plain line otherwise.
@@ -7,7 +7,7 @@ final class Console: Sendable {
     /// Whether standard output is a terminal (then the status line redraws in place).
     let isTerminal: Bool
     /// The status line currently drawn at the bottom of the terminal, if any.
-    private let drawn = Mutex<String?>(nil)
+    private let drawn = NIOLockedValueBox<String?>(nil)
     private static let eraseLine = "\r\u{1B}[2K"
 
     /// A console on standard output; `isTerminal` defaults to what `isatty` says.
@@ -17,7 +17,7 @@ final class Console: Sendable {
 
     /// Prints one line; on a terminal the status line is erased first and drawn again below it.
     func line(_ text: String) {
-        drawn.withLock { status in
+        drawn.withLockedValue { status in
             var out = status == nil ? "" : Self.eraseLine
             out += text + "\n"
             if let status { out += status }
@@ -29,7 +29,7 @@ final class Console: Sendable {
     func status(_ text: String) {
         guard isTerminal else { return line(text) }
         let fitted = String(text.prefix(Self.columns - 1))
-        drawn.withLock { status in
+        drawn.withLockedValue { status in
             status = fitted
             Self.write(Self.eraseLine + fitted)
         }
@@ -37,7 +37,7 @@ final class Console: Sendable {
 
     /// Removes the status line from a terminal (before the final lines).
     func clearStatus() {
-        drawn.withLock { status in
+        drawn.withLockedValue { status in
             if status != nil { Self.write(Self.eraseLine) }
             status = nil
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RTCEngine
 import RTCSignaling
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// `rtc-client join`: enters a room through `TRTCCloud`, publishes a WAV file or a tone through
 /// custom capture, records the mixed room audio, shows a live status line and prints every callback.
@@ -78,9 +78,9 @@ struct JoinCommand: AsyncParsableCommand {
         client.cloud.enableAudioVolumeEvaluation(true, with: TRTCAudioVolumeEvaluateParams(interval: 300))
         if let record { try client.record(to: record) }
 
-        let leaving = Mutex<String?>(nil)
+        let leaving = NIOLockedValueBox<String?>(nil)
         let leave: @Sendable (String) -> Bool = { why in
-            guard leaving.withLock({ reason in defer { reason = reason ?? why }; return reason == nil }) else { return false }
+            guard leaving.withLockedValue({ reason in defer { reason = reason ?? why }; return reason == nil }) else { return false }
             console.line("[\(user)] \(why): leaving the room")
             client.cloud.exitRoom()
             return true
@@ -144,12 +144,13 @@ struct JoinCommand: AsyncParsableCommand {
         throw ClientError.removed(reason: reason, detail: detail)
     }
 
-    /// Compares the threads and UDP sockets with those before entering, for up to 6 s after `onExitRoom`,
+    /// Compares the threads and UDP sockets with those before entering, for up to 10 s after `onExitRoom`,
     /// and prints the result. The engine's own threads are joined before `onExitRoom`; what can linger is a
-    /// libdispatch worker that delivered callbacks, which its pool ends ≈ 3 s after it goes idle.
+    /// libdispatch worker that delivered callbacks, which its pool ends ≈ 3 s after it goes idle
+    /// (later on a loaded machine, or under a sanitizer).
     private static func checkTeardown(since before: ProcessResources, console: Console, user: String) async throws {
         let exited = ContinuousClock.now
-        let deadline = exited + .seconds(6)
+        let deadline = exited + .seconds(10)
         var after = ProcessResources.current()
         while after.threads.count > before.threads.count || !after.newUDPSockets(since: before).isEmpty,
             ContinuousClock.now < deadline

@@ -1,7 +1,7 @@
 import Foundation
 import RTCAudio
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One `TRTCCloud` as `rtc-client` drives it: prints every callback as a `[name] …` line, keeps
 /// the status figures, records the mixed room audio to a WAV file, and (for the demo) keeps the
@@ -13,11 +13,11 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     let cloud = TRTCCloud()
     private let console: Console
     private let keepsRemoteAudio: Bool
-    private let log = Mutex<[TRTCEvent]>([])
-    private let figures = Mutex(RoomStatus())
-    private let recording = Mutex<WAVRecording?>(nil)
-    private let remoteAudio = Mutex<[String: [Int16]]>([:])
-    private let listener = Mutex<Task<Void, Never>?>(nil)
+    private let log = NIOLockedValueBox<[TRTCEvent]>([])
+    private let figures = NIOLockedValueBox(RoomStatus())
+    private let recording = NIOLockedValueBox<WAVRecording?>(nil)
+    private let remoteAudio = NIOLockedValueBox<[String: [Int16]]>([:])
+    private let listener = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// Seconds of each remote user's audio kept for analysis.
     static let keptSeconds = 2
@@ -28,7 +28,7 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
         self.console = console
         self.keepsRemoteAudio = keepRemoteAudio
         let events = cloud.events
-        listener.withLock {
+        listener.withLockedValue {
             $0 = Task { [weak self] in
                 for await event in events { self?.handle(event) }
             }
@@ -37,12 +37,12 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     }
 
     deinit {
-        listener.withLock { $0?.cancel() }
+        listener.withLockedValue { $0?.cancel() }
     }
 
     /// Records the mixed room audio (what plays out, 48 kHz mono) to `path` until the room is left.
     func record(to path: String) throws {
-        try recording.withLock { recording in
+        try recording.withLockedValue { recording in
             do {
                 recording = WAVRecording(writer: try WAVWriter(path: path, sampleRate: 48_000, channels: 1))
             } catch {
@@ -96,50 +96,52 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
         return reason
     }
 
+    /// Copies made under the lock (`map`), here and below: a buffer shared with the recording thread would be
+    /// freed by whichever thread lets go last, ordered only by the runtime's atomics, which TSan cannot see.
     /// Every callback so far, in order, except the periodic ones (volumes, quality, statistics).
-    var events: [TRTCEvent] { log.withLock { $0 } }
+    var events: [TRTCEvent] { log.withLockedValue { $0.map { $0 } } }
 
     /// How many callbacks arrived so far: a mark for `wait(after:)`.
-    var eventCount: Int { log.withLock { $0.count } }
+    var eventCount: Int { log.withLockedValue { $0.count } }
 
     /// Waits until a callback after the first `start` ones matches; nil when none did within `timeout`.
     func wait(after start: Int = 0, timeout: Duration, for predicate: (TRTCEvent) -> Bool) async -> TRTCEvent? {
         let deadline = ContinuousClock.now + timeout
         repeat {
-            if let found = log.withLock({ $0.dropFirst(start).first(where: predicate) }) { return found }
+            if let found = log.withLockedValue({ $0.dropFirst(start).first(where: predicate) }) { return found }
             try? await Task.sleep(for: .milliseconds(10))
         } while ContinuousClock.now < deadline
         return nil
     }
 
     /// The status line: `[name] ` and the figures.
-    var statusLine: String { "[\(name)] " + figures.withLock { $0.line } }
+    var statusLine: String { "[\(name)] " + figures.withLockedValue { $0.line } }
 
     /// The last statistics.
-    var statistics: TRTCStatistics { figures.withLock { $0.statistics } }
+    var statistics: TRTCStatistics { figures.withLockedValue { $0.statistics } }
 
     /// The last seconds of a remote user's decoded audio (48 kHz mono); empty unless kept.
     func receivedAudio(from userId: String) -> [Int16] {
-        remoteAudio.withLock { $0[userId] ?? [] }
+        remoteAudio.withLockedValue { ($0[userId] ?? []).map { $0 } }
     }
 
     /// The recording's path and length in seconds, and the first write error, if any.
     var recordingSummary: (path: String, seconds: Double, failure: String?)? {
-        recording.withLock { $0.map { ($0.writer.path, Double($0.samples) / 48_000, $0.failure) } }
+        recording.withLockedValue { $0.map { ($0.writer.path, Double($0.samples) / 48_000, $0.failure) } }
     }
 
     private func handle(_ event: TRTCEvent) {
-        figures.withLock { $0.apply(event) }
+        figures.withLockedValue { $0.apply(event) }
         if case .exitRoom = event { finishRecording() }
         // The periodic callbacks live in the status figures only, so the log grows with real events alone.
         guard let text = CallbackText.line(for: event) else { return }
-        log.withLock { $0.append(event) }
+        log.withLockedValue { $0.append(event) }
         console.line("[\(name)] \(text)")
     }
 
     /// Writes the recording's final sizes and closes it (done by itself on `onExitRoom`).
     func finishRecording() {
-        recording.withLock { recording in
+        recording.withLockedValue { recording in
             guard recording != nil else { return }
             do {
                 try recording?.writer.finish()
@@ -152,7 +154,7 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
     // MARK: TRTCAudioFrameDelegate (engine threads)
 
     func onMixedPlayAudioFrame(_ frame: TRTCAudioFrame) {
-        recording.withLock { recording in
+        recording.withLockedValue { recording in
             guard recording != nil, recording?.failure == nil else { return }
             do {
                 try recording?.writer.append(frame.samples)
@@ -167,7 +169,7 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
         guard keepsRemoteAudio else { return }
         let samples = frame.samples
         let limit = Self.keptSeconds * frame.sampleRate * frame.channels
-        remoteAudio.withLock { audio in
+        remoteAudio.withLockedValue { audio in
             audio[userId, default: []] += samples
             if let count = audio[userId]?.count, count > limit { audio[userId]?.removeFirst(count - limit) }
         }
@@ -175,7 +177,8 @@ final class RoomClient: TRTCAudioFrameDelegate, Sendable {
 }
 
 /// A WAV file being written from the playout thread, with what was written and the first failure.
-struct WAVRecording {
+/// Unchecked: it lives in `RoomClient`'s lock and its writer is used only inside it.
+struct WAVRecording: @unchecked Sendable {
     /// The open file.
     let writer: WAVWriter
     /// Samples written.

@@ -61,7 +61,13 @@ struct ExamplesTests {
         ], anywhere: ["alice    onRemoteUserEnterRoom(\"dave\")", "alice    onRemoteUserEnterRoom(\"keeper\")"]),
     ]
 
-    @Test("the example exits 0 and prints its key lines in order", arguments: expectations)
+    /// Whether this process was built with ThreadSanitizer: the examples judge pitch and timing in real
+    /// time, which a TSan build cannot keep up with on two cores (440 Hz was heard as 480 Hz).
+    static let underThreadSanitizer = dlsym(nil, "__tsan_init") != nil
+
+    @Test(
+        "the example exits 0 and prints its key lines in order", .disabled(if: underThreadSanitizer, "real-time audio under TSan"),
+        arguments: expectations)
     func example(_ expectation: Expectation) async throws {
         let run = try await ExampleProcess.run(expectation.name)
         #expect(run.status == 0, "\(expectation.name) exited \(run.status):\n\(run.output)")

@@ -22,7 +22,7 @@ struct ExitPathTests {
         try await recorder.wait(for: "onSendFirstLocalAudioFrame") { $0 == .sendFirstLocalAudioFrame }
         let session = try #require(cloud.currentSession)
         let names = session.threadNames
-        let port = try #require(session.state.withLock { $0.media }?.localPort)
+        let port = try #require(session.state.withLockedValue { $0.media }?.localPort)
         #expect(ProcessInspector.threadNames.contains(names[1]))
         #expect(ProcessInspector.threadNames.contains(names[2]))
         cloud.exitRoom()

@@ -2,18 +2,18 @@ import Foundation
 import Logging
 import RTCSignaling
 import RTCAudio
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The engine's public face (TRTC's `TRTCCloud`): enter and exit rooms, publish and receive
 /// audio, custom capture and rendering, messages, quality. Every method may be called from any
 /// thread; calls take effect in the order they were made, and every callback arrives on
 /// `delegateQueue`.
 public final class TRTCCloud: Sendable {
-    private static let shared = Mutex<TRTCCloud?>(nil)
+    private static let shared = NIOLockedValueBox<TRTCCloud?>(nil)
 
     /// The process-wide instance, created on first use.
     public static func sharedInstance() -> TRTCCloud {
-        shared.withLock { instance in
+        shared.withLockedValue { instance in
             if let instance { return instance }
             let created = TRTCCloud()
             instance = created
@@ -23,19 +23,19 @@ public final class TRTCCloud: Sendable {
 
     /// Exits the shared instance's room (if any) and releases it.
     public static func destroySharedInstance() {
-        let instance = shared.withLock { instance in defer { instance = nil }; return instance }
+        let instance = shared.withLockedValue { instance in defer { instance = nil }; return instance }
         instance?.exitRoom()
     }
 
     private let dispatcher = EventDispatcher()
     private let settings = AudioSettings()
     private let commands = CommandQueue()
-    private let session = Mutex<RoomSession?>(nil)
-    private let localAudio = Mutex<TRTCAudioQuality?>(nil)
+    private let session = NIOLockedValueBox<RoomSession?>(nil)
+    private let localAudio = NIOLockedValueBox<TRTCAudioQuality?>(nil)
     private let ptsOrigin = ContinuousClock.now
     /// Resamplers of `mixExternalAudioFrame` and `getCustomAudioRenderingFrame`, one per stream and
     /// format, kept so that consecutive frames resample without seams.
-    private let converters = Mutex<[String: FormatConverter]>([:])
+    private let converters = NIOLockedValueBox<[String: FormatConverter]>([:])
     private let logger: Logger
 
     /// An independent instance: its own room, connections and threads (bots, tests, load).
@@ -87,10 +87,10 @@ public final class TRTCCloud: Sendable {
                 dispatcher.emit(.enterRoom(result: TXLiteAVError.ERR_TRTC_ENTER_ROOM_FAILED.rawValue))
                 return
             }
-            session.withLock { $0 = created }
-            let quality = localAudio.withLock { $0 } ?? (settings.read(\.customCapture) ? .default : nil)
+            session.withLockedValue { $0 = created }
+            let quality = localAudio.withLockedValue { $0 } ?? (settings.read(\.customCapture) ? .default : nil)
             let entering = Task { await created.enter(localAudio: quality) }
-            created.state.withLock { $0.tasks.append(entering) }
+            created.state.withLockedValue { $0.tasks.append(entering) }
         }
     }
 
@@ -104,7 +104,7 @@ public final class TRTCCloud: Sendable {
     /// Switches between anchor and audience (LIVE and voiceChatRoom); `onSwitchRole` tells the outcome.
     public func switchRole(_ role: TRTCRoleType) {
         commands.enqueue { [self] in
-            guard let current = session.withLock({ $0 }), current.phase == .inRoom else {
+            guard let current = session.withLockedValue({ $0 }), current.phase == .inRoom else {
                 dispatcher.emit(.switchRole(errCode: .ERR_REFUSED, errMsg: "not in a room"))
                 return
             }
@@ -122,13 +122,13 @@ public final class TRTCCloud: Sendable {
     /// Starts publishing local audio at a quality. With custom capture on, the app's frames are
     /// sent; otherwise (no capture device in this engine) a paced silent stream, and `onWarning(1201)`.
     public func startLocalAudio(_ quality: TRTCAudioQuality) {
-        localAudio.withLock { $0 = quality }
+        localAudio.withLockedValue { $0 = quality }
         if !settings.read(\.customCapture) {
             dispatcher.emit(.warning(code: .WARNING_MICROPHONE_NOT_FOUND, message: "no capture device: use enableCustomAudioCapture and sendCustomAudioData"))
         }
         commands.enqueue { [self] in
-            guard let current = session.withLock({ $0 }), current.phase == .inRoom else { return }
-            current.state.withLock { $0.localAudio = quality }
+            guard let current = session.withLockedValue({ $0 }), current.phase == .inRoom else { return }
+            current.state.withLockedValue { $0.localAudio = quality }
             do {
                 try await current.startLocalAudioIfNeeded()
             } catch {
@@ -140,10 +140,10 @@ public final class TRTCCloud: Sendable {
 
     /// Stops publishing local audio; others get `onUserAudioAvailable(false)`.
     public func stopLocalAudio() {
-        localAudio.withLock { $0 = nil }
+        localAudio.withLockedValue { $0 = nil }
         commands.enqueue { [self] in
-            guard let current = session.withLock({ $0 }) else { return }
-            current.state.withLock { $0.localAudio = nil }
+            guard let current = session.withLockedValue({ $0 }) else { return }
+            current.state.withLockedValue { $0.localAudio = nil }
             await current.stopLocalAudio()
         }
     }
@@ -151,7 +151,7 @@ public final class TRTCCloud: Sendable {
     /// Mutes the local audio: a very low bitrate (DTX) stream keeps flowing; others get `onUserAudioAvailable(!mute)`.
     public func muteLocalAudio(_ mute: Bool) {
         settings.update { $0.localMuted = mute }
-        commands.enqueue { [self] in session.withLock { $0 }?.setLocalMuted(mute) }
+        commands.enqueue { [self] in session.withLockedValue { $0 }?.setLocalMuted(mute) }
     }
 
     /// Sets the capture volume, 0…150 (100 by default).
@@ -189,12 +189,12 @@ public final class TRTCCloud: Sendable {
 
     /// Stops (or resumes) playing and receiving one user's audio; reset by `exitRoom`.
     public func muteRemoteAudio(_ userId: String, mute: Bool) {
-        commands.enqueue { [self] in session.withLock { $0 }?.setRemoteAudio(userId, muted: mute) }
+        commands.enqueue { [self] in session.withLockedValue { $0 }?.setRemoteAudio(userId, muted: mute) }
     }
 
     /// Stops (or resumes) playing and receiving every user's audio.
     public func muteAllRemoteAudio(_ mute: Bool) {
-        commands.enqueue { [self] in session.withLock { $0 }?.setAllRemoteAudio(muted: mute) }
+        commands.enqueue { [self] in session.withLockedValue { $0 }?.setAllRemoteAudio(muted: mute) }
     }
 
     /// Sets one user's playback volume, 0…150 (100 by default).
@@ -209,9 +209,9 @@ public final class TRTCCloud: Sendable {
         settings.update { $0.customCapture = enable }
         if enable {
             commands.enqueue { [self] in
-                guard let current = session.withLock({ $0 }), current.phase == .inRoom else { return }
-                if current.state.withLock({ $0.localAudio }) == nil {
-                    current.state.withLock { $0.localAudio = localAudio.withLock { $0 } ?? .default }
+                guard let current = session.withLockedValue({ $0 }), current.phase == .inRoom else { return }
+                if current.state.withLockedValue({ $0.localAudio }) == nil {
+                    current.state.withLockedValue { $0.localAudio = localAudio.withLockedValue { $0 } ?? .default }
                 }
                 try? await current.startLocalAudioIfNeeded()
             }
@@ -229,7 +229,7 @@ public final class TRTCCloud: Sendable {
             dispatcher.emit(.warning(code: .WARNING_CUSTOM_AUDIO_FRAME_INVALID, message: "custom audio capture is not enabled"))
             return
         }
-        session.withLock { $0 }?.sendPipeline.withLock { $0 }?.enqueue(frame)
+        session.withLockedValue { $0 }?.sendPipeline.withLockedValue { $0 }?.enqueue(frame)
     }
 
     /// Milliseconds since this cloud was created: timestamps for custom frames.
@@ -249,10 +249,10 @@ public final class TRTCCloud: Sendable {
     /// or the frame is invalid.
     public func mixExternalAudioFrame(_ frame: TRTCAudioFrame) -> Int {
         let (publish, playout) = settings.read { ($0.mixExternalPublish, $0.mixExternalPlayout) }
-        guard publish || playout, Self.problem(with: frame) == nil, let current = session.withLock({ $0 }) else { return -1 }
+        guard publish || playout, Self.problem(with: frame) == nil, let current = session.withLockedValue({ $0 }) else { return -1 }
         var buffered = 0
         let samples = frame.samples
-        if publish, let pipeline = current.sendPipeline.withLock({ $0 }) {
+        if publish, let pipeline = current.sendPipeline.withLockedValue({ $0 }) {
             let converted = convert(samples, key: "publish", from: (frame.sampleRate, frame.channels), to: (pipeline.quality.sampleRate, pipeline.quality.channels))
             let queued = pipeline.external.append(converted)
             buffered = queued * 1000 / (pipeline.quality.sampleRate * pipeline.quality.channels)
@@ -285,7 +285,7 @@ public final class TRTCCloud: Sendable {
     /// Fills `frame` (its `sampleRate`, `channels` and length as 10 or 20 ms of `data`) with the mixed room audio.
     public func getCustomAudioRenderingFrame(_ frame: TRTCAudioFrame) {
         guard settings.read(\.customRendering), [10.0, 20.0].contains(frame.durationMilliseconds.rounded()),
-            let playout = session.withLock({ $0?.playout })
+            let playout = session.withLockedValue({ $0?.playout })
         else {
             frame.data = Data(count: frame.data.count)
             return
@@ -312,7 +312,7 @@ public final class TRTCCloud: Sendable {
     /// ≤ 8 KiB per second, anchors only, `reliable == ordered`. False when any rule refuses it.
     /// Reliable messages arrive exactly once and in order, also across a reconnection.
     public func sendCustomCmdMsg(_ cmdID: Int, data: Data, reliable: Bool, ordered: Bool) -> Bool {
-        guard let current = session.withLock({ $0 }) else { return false }
+        guard let current = session.withLockedValue({ $0 }) else { return false }
         return current.sendCustomMessage(cmdID: cmdID, data: data, reliable: reliable, ordered: ordered)
     }
 
@@ -331,24 +331,24 @@ public final class TRTCCloud: Sendable {
     // MARK: Internals
 
     /// The current stay, if any (for tests that inspect threads and sockets).
-    var currentSession: RoomSession? { session.withLock { $0 } }
+    var currentSession: RoomSession? { session.withLockedValue { $0 } }
 
     private func endSession(reason: Int) async {
-        guard let current = session.withLock({ $0 }) else { return }
+        guard let current = session.withLockedValue({ $0 }) else { return }
         // teardown marks the stay as exiting before it cancels its tasks, so that the end of the
         // signaling connection is not taken for a lost connection.
         await current.teardown(sendLeave: true, reason: reason)
-        session.withLock { if $0 === current { $0 = nil } }
+        session.withLockedValue { if $0 === current { $0 = nil } }
     }
 
     private func sessionEnded() {
-        session.withLock { if $0?.phase == .exited { $0 = nil } }
+        session.withLockedValue { if $0?.phase == .exited { $0 = nil } }
     }
 
     /// Converts with the kept resampler of one stream and format.
     private func convert(_ samples: [Int16], key: String, from input: (rate: Int, channels: Int), to output: (rate: Int, channels: Int)) -> [Int16] {
         let id = "\(key)/\(input.rate)/\(input.channels)/\(output.rate)/\(output.channels)"
-        return converters.withLock { cache in
+        return converters.withLockedValue { cache in
             if cache[id] == nil {
                 cache[id] = try? FormatConverter(inputRate: input.rate, inputChannels: input.channels, outputRate: output.rate, outputChannels: output.channels)
             }

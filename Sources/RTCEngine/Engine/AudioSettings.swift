@@ -1,6 +1,6 @@
 import Foundation
 import RTCAudio
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The app's audio settings, read by the engine's threads as they run: volumes, mutes,
 /// processing switches, frame delegate and formats. Shared by a cloud and its session.
@@ -25,13 +25,13 @@ final class AudioSettings: Sendable {
         var volumeEvaluation: TRTCAudioVolumeEvaluateParams?
     }
 
-    private let values = Mutex(Values())
+    private let values = NIOLockedValueBox(Values())
 
     /// Reads the settings.
-    func read<T>(_ body: (Values) -> T) -> T { values.withLock { body($0) } }
+    func read<T>(_ body: (Values) -> T) -> T { values.withLockedValue { body($0) } }
 
     /// Changes the settings.
-    func update(_ body: (inout Values) -> Void) { values.withLock { body(&$0) } }
+    func update(_ body: (inout Values) -> Void) { values.withLockedValue { body(&$0) } }
 
     /// The processing configuration for a codec rate and channel count.
     func processorConfiguration(sampleRate: Int, channels: Int) -> AudioProcessorConfiguration {
@@ -46,7 +46,7 @@ final class AudioSettings: Sendable {
 
 /// Blocks of interleaved samples waiting between threads, under a lock, bounded.
 final class SampleQueue: Sendable {
-    private let samples = Mutex<[Int16]>([])
+    private let samples = NIOLockedValueBox<[Int16]>([])
     private let capacity: Int
 
     /// A queue holding at most `capacity` samples; older samples are dropped beyond it.
@@ -57,7 +57,7 @@ final class SampleQueue: Sendable {
     /// Appends samples; returns how many are queued now.
     @discardableResult
     func append(_ more: [Int16]) -> Int {
-        samples.withLock { queued in
+        samples.withLockedValue { queued in
             queued.append(contentsOf: more)
             if queued.count > capacity { queued.removeFirst(queued.count - capacity) }
             return queued.count
@@ -66,7 +66,7 @@ final class SampleQueue: Sendable {
 
     /// Takes exactly `count` samples, or nil when fewer are queued.
     func take(_ count: Int) -> [Int16]? {
-        samples.withLock { queued in
+        samples.withLockedValue { queued in
             guard queued.count >= count else { return nil }
             defer { queued.removeFirst(count) }
             return Array(queued.prefix(count))
@@ -75,7 +75,7 @@ final class SampleQueue: Sendable {
 
     /// Takes up to `count` samples, padding with silence.
     func takePadded(_ count: Int) -> [Int16] {
-        samples.withLock { queued in
+        samples.withLockedValue { queued in
             let available = min(count, queued.count)
             var out = Array(queued.prefix(available))
             queued.removeFirst(available)
@@ -85,15 +85,15 @@ final class SampleQueue: Sendable {
     }
 
     /// Samples queued.
-    var count: Int { samples.withLock { $0.count } }
+    var count: Int { samples.withLockedValue { $0.count } }
 
     /// Drops everything.
-    func clear() { samples.withLock { $0.removeAll() } }
+    func clear() { samples.withLockedValue { $0.removeAll() } }
 }
 
 /// Converts interleaved PCM16 from one rate and channel count to another, keeping resampler state.
-/// Owned by one thread.
-final class FormatConverter {
+/// Not thread-safe: each one lives in a lock (`NIOLockedValueBox`) and is used only inside it.
+final class FormatConverter: @unchecked Sendable {
     let inputRate: Int
     let inputChannels: Int
     let outputRate: Int

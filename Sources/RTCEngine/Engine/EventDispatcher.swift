@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Delivers every callback of a cloud on its `delegateQueue` and to every `events` stream, in
 /// the order the engine produced them.
@@ -10,16 +10,16 @@ final class EventDispatcher: Sendable {
         var streams: [UUID: AsyncStream<TRTCEvent>.Continuation] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     var delegate: (any TRTCCloudDelegate)? {
-        get { state.withLock { $0.delegate } }
-        set { state.withLock { $0.delegate = newValue } }
+        get { state.withLockedValue { $0.delegate } }
+        set { state.withLockedValue { $0.delegate = newValue } }
     }
 
     var queue: DispatchQueue {
-        get { state.withLock { $0.queue } }
-        set { state.withLock { $0.queue = newValue } }
+        get { state.withLockedValue { $0.queue } }
+        set { state.withLockedValue { $0.queue = newValue } }
     }
 
     /// A new stream of every event from now on.
@@ -27,15 +27,15 @@ final class EventDispatcher: Sendable {
         let id = UUID()
         let (stream, continuation) = AsyncStream<TRTCEvent>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.streams.removeValue(forKey: id) }
+            _ = self?.state.withLockedValue { $0.streams.removeValue(forKey: id) }
         }
-        state.withLock { $0.streams[id] = continuation }
+        state.withLockedValue { $0.streams[id] = continuation }
         return stream
     }
 
     /// Delivers one event: to the delegate on its queue, and to every stream.
     func emit(_ event: TRTCEvent) {
-        let (delegate, queue, streams) = state.withLock { ($0.delegate, $0.queue, Array($0.streams.values)) }
+        let (delegate, queue, streams) = state.withLockedValue { ($0.delegate, $0.queue, Array($0.streams.values)) }
         for stream in streams { stream.yield(event) }
         guard let delegate else { return }
         queue.async { Self.deliver(event, to: delegate) }
@@ -44,7 +44,7 @@ final class EventDispatcher: Sendable {
     /// Delivers `onError`/`onWarning` with extra info, which the event enum does not carry.
     func emit(_ event: TRTCEvent, extInfo: [String: any Sendable]?) {
         guard extInfo != nil else { return emit(event) }
-        let (delegate, queue, streams) = state.withLock { ($0.delegate, $0.queue, Array($0.streams.values)) }
+        let (delegate, queue, streams) = state.withLockedValue { ($0.delegate, $0.queue, Array($0.streams.values)) }
         for stream in streams { stream.yield(event) }
         guard let delegate else { return }
         queue.async {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import RTCAudio
 import RTCTransport
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// The downlink (issue: receive pipeline): per-user jitter buffers → Opus decode with PLC/FEC →
@@ -18,7 +19,7 @@ final class PlayoutPipeline: @unchecked Sendable {  // `streams` is guarded by `
     private let threadName: String
     private let origin = ContinuousClock.now
     /// The echo canceller whose far end is what plays; set while local audio is published.
-    let farEnd = Mutex<(processor: AudioProcessor, converter: FormatConverter)?>(nil)
+    let farEnd = NIOLockedValueBox<(processor: AudioProcessor, converter: FormatConverter)?>(nil)
     /// Mixed playout for `getCustomAudioRenderingFrame` (48 kHz mono), at most 1 s.
     let rendering = SampleQueue(capacity: 48_000)
     /// External audio mixed into the playout (48 kHz mono).
@@ -47,7 +48,7 @@ final class PlayoutPipeline: @unchecked Sendable {  // `streams` is guarded by `
         thread?.join()
         thread = nil
         lock.withLock { streams.removeAll() }
-        farEnd.withLock { $0 = nil }
+        farEnd.withLockedValue { $0 = nil }
     }
 
     /// Starts receiving a user's stream.
@@ -121,7 +122,7 @@ final class PlayoutPipeline: @unchecked Sendable {  // `streams` is guarded by `
         }
         let volume = Int32(values.playoutVolume)
         let output = mixed.map { Int16(clamping: $0 * volume / 100) }
-        farEnd.withLock { pair in
+        farEnd.withLockedValue { pair in
             guard let pair else { return }
             _ = try? pair.processor.analyzeFarEnd(pair.converter.convert(output))
         }

@@ -6,7 +6,7 @@ extension RoomSession {
     /// Starts the event loop over the signaling connection, the heartbeat, the liveness watchdog
     /// and the 1 s report timer.
     func startBackgroundWork() {
-        guard let signaling = state.withLock({ $0.signaling }), let answer = state.withLock({ $0.joinAnswer }) else { return }
+        guard let signaling = state.withLockedValue({ $0.signaling }), let answer = state.withLockedValue({ $0.joinAnswer }) else { return }
         startEventLoop(signaling)
         let heartbeat = Duration.milliseconds(max(200, answer.heartbeatMs))
         let ticker = Task { [self] in
@@ -21,7 +21,7 @@ extension RoomSession {
         }
         let pinger = Task { [self] in
             while !Task.isCancelled {
-                if phase == .inRoom, let current = state.withLock({ $0.signaling }) {
+                if phase == .inRoom, let current = state.withLockedValue({ $0.signaling }) {
                     current.send(.ping(Ping(ts: Int64(Date().timeIntervalSince1970 * 1000))))
                 }
                 try? await Task.sleep(for: heartbeat)
@@ -30,7 +30,7 @@ extension RoomSession {
         let bound = Self.livenessBound(heartbeatMs: answer.heartbeatMs, userTimeoutMs: answer.userTimeoutMs)
         let watchdog = Task { [self] in await watchLiveness(bound: bound) }
         let volumes = Task { [self] in await runVolumeEvaluation() }
-        state.withLock { $0.tasks += [ticker, pinger, watchdog, volumes] }
+        state.withLockedValue { $0.tasks += [ticker, pinger, watchdog, volumes] }
     }
 
     /// Handles the events of one signaling connection; when it ends unasked, reconnects.
@@ -39,27 +39,27 @@ extension RoomSession {
             for await event in signaling.events { handle(event) }
             await signalingEnded(signaling)
         }
-        state.withLock { $0.tasks.append(events) }
+        state.withLockedValue { $0.tasks.append(events) }
     }
 
     /// One server event.
     func handle(_ event: ServerMessage) {
         switch event {
         case .userJoined(let joined):
-            let isNew = state.withLock { state -> Bool in
+            let isNew = state.withLockedValue { state -> Bool in
                 guard state.users[joined.userId] == nil else { return false }
                 state.users[joined.userId] = RemoteUser(userId: joined.userId)
                 return true
             }
             if isNew { dispatcher.emit(.remoteUserEnterRoom(userId: joined.userId)) }
         case .userLeft(let left):
-            let user = state.withLock { $0.users.removeValue(forKey: left.userId) }
+            let user = state.withLockedValue { $0.users.removeValue(forKey: left.userId) }
             guard let user else { return }
             playout.removeStreams(of: left.userId)
             if user.audioAvailable { dispatcher.emit(.userAudioAvailable(userId: left.userId, available: false)) }
             dispatcher.emit(.remoteUserLeaveRoom(userId: left.userId, reason: left.reason.rawValue))
         case .streamPublished(let stream) where stream.kind == .audio:
-            let (wasAvailable, subscribe) = state.withLock { state -> (Bool, Bool) in
+            let (wasAvailable, subscribe) = state.withLockedValue { state -> (Bool, Bool) in
                 let before = state.users[stream.userId]?.audioAvailable ?? false
                 if state.users[stream.userId] == nil { state.users[stream.userId] = RemoteUser(userId: stream.userId) }
                 state.users[stream.userId]?.audio = (stream.ssrc, stream.muted)
@@ -68,25 +68,25 @@ extension RoomSession {
             if subscribe {
                 playout.addStream(userId: stream.userId, ssrc: stream.ssrc)
             } else {
-                state.withLock { $0.signaling }?.send(.unsubscribe(SubscriptionRequest(userId: stream.userId, kind: .audio)))
+                state.withLockedValue { $0.signaling }?.send(.unsubscribe(SubscriptionRequest(userId: stream.userId, kind: .audio)))
             }
             if wasAvailable != !stream.muted { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: !stream.muted)) }
         case .streamUnpublished(let stream) where stream.kind == .audio:
-            let wasAvailable = state.withLock { state -> Bool in
+            let wasAvailable = state.withLockedValue { state -> Bool in
                 defer { state.users[stream.userId]?.audio = nil }
                 return state.users[stream.userId]?.audioAvailable ?? false
             }
             playout.removeStream(ssrc: stream.ssrc)
             if wasAvailable { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: false)) }
         case .streamMuted(let stream) where stream.kind == .audio:
-            let changed = state.withLock { state -> Bool in
+            let changed = state.withLockedValue { state -> Bool in
                 guard let audio = state.users[stream.userId]?.audio, audio.muted != stream.muted else { return false }
                 state.users[stream.userId]?.audio = (audio.ssrc, stream.muted)
                 return true
             }
             if changed { dispatcher.emit(.userAudioAvailable(userId: stream.userId, available: !stream.muted)) }
         case .customCmd(let message):
-            let (missed, deliver) = state.withLock { $0.receiver.receive(userId: message.userId, cmdID: message.cmdId, seq: message.seq) }
+            let (missed, deliver) = state.withLockedValue { $0.receiver.receive(userId: message.userId, cmdID: message.cmdId, seq: message.seq) }
             if missed > 0 {
                 dispatcher.emit(.missCustomCmdMsg(userId: message.userId, cmdID: message.cmdId, errCode: -1, missed: missed))
             }
@@ -94,7 +94,7 @@ extension RoomSession {
                 dispatcher.emit(.customCmdMsg(userId: message.userId, cmdID: message.cmdId, seq: message.seq, message: message.data))
             }
         case .kicked(let kicked):
-            state.withLock { $0.removedByServer = true }
+            state.withLockedValue { $0.removedByServer = true }
             Task { await forcedExit(kicked) }
         case .error(let reply):
             logger.warning("server error \(reply.code.rawValue): \(reply.message)")
@@ -121,7 +121,7 @@ extension RoomSession {
 
     /// `muteRemoteAudio`: stops (or resumes) receiving a user.
     func setRemoteAudio(_ userId: String, muted: Bool) {
-        let (signaling, ssrc) = state.withLock { state -> (SignalingClient?, UInt32?) in
+        let (signaling, ssrc) = state.withLockedValue { state -> (SignalingClient?, UInt32?) in
             if muted { state.mutedRemote.insert(userId) } else {
                 state.mutedRemote.remove(userId)
                 state.received.insert(userId)
@@ -139,17 +139,17 @@ extension RoomSession {
 
     /// `muteAllRemoteAudio`.
     func setAllRemoteAudio(muted: Bool) {
-        let users = state.withLock { state -> [String] in
+        let users = state.withLockedValue { state -> [String] in
             state.muteAllRemote = muted
             return Array(state.users.keys)
         }
         for user in users { setRemoteAudio(user, muted: muted) }
-        if !muted { state.withLock { $0.mutedRemote.removeAll() } }
+        if !muted { state.withLockedValue { $0.mutedRemote.removeAll() } }
     }
 
     /// `muteLocalAudio`: tells the others, keeps a DTX stream.
     func setLocalMuted(_ muted: Bool) {
-        state.withLock { $0.signaling }?.send(.mute(MuteRequest(kind: .audio, muted: muted)))
+        state.withLockedValue { $0.signaling }?.send(.mute(MuteRequest(kind: .audio, muted: muted)))
     }
 
     /// `switchRole`.
@@ -158,11 +158,11 @@ extension RoomSession {
             dispatcher.emit(.switchRole(errCode: .ERR_NOT_SUPPORTED, errMsg: "switchRole applies to LIVE and voiceChatRoom"))
             return
         }
-        guard let signaling = state.withLock({ $0.signaling }) else { return }
+        guard let signaling = state.withLockedValue({ $0.signaling }) else { return }
         do {
             if role == .audience { await stopLocalAudio() }
             _ = try await signaling.request(.switchRole(SwitchRoleRequest(role: role.wire)))
-            state.withLock { $0.role = role }
+            state.withLockedValue { $0.role = role }
             if role == .anchor { try await startLocalAudioIfNeeded() }
             dispatcher.emit(.switchRole(errCode: .ERR_NULL, errMsg: nil))
         } catch {
@@ -174,7 +174,7 @@ extension RoomSession {
     /// `sendCustomCmdMsg`: false when a rule or limit refuses it.
     func sendCustomMessage(cmdID: Int, data: Data, reliable: Bool, ordered: Bool) -> Bool {
         let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-        let prepared = state.withLock { state -> (CustomCmdRequest, SignalingClient?)? in
+        let prepared = state.withLockedValue { state -> (CustomCmdRequest, SignalingClient?)? in
             guard state.phase == .inRoom || state.phase == .reconnecting, state.role == .anchor || !scene.isLive else { return nil }
             let connected = state.phase == .inRoom
             guard let request = state.sender.prepare(
@@ -193,14 +193,14 @@ extension RoomSession {
     /// Makes sure the outbox, where `request` already waits, is being sent over `signaling`.
     func deliver(_ request: CustomCmdRequest, over signaling: SignalingClient) {
         let connection = ObjectIdentifier(signaling)
-        let start = state.withLock { state -> Bool in
+        let start = state.withLockedValue { state -> Bool in
             guard state.sender.sendingOver != connection else { return false }
             state.sender.sendingOver = connection
             return true
         }
         guard start else { return }
         let task = Task { [self] in await sendOutbox(over: signaling) }
-        state.withLock { $0.outboxTask = task }
+        state.withLockedValue { $0.outboxTask = task }
     }
 
     /// Sends the outbox in order until it is empty, the connection ends, or a newer connection takes over.
@@ -209,7 +209,7 @@ extension RoomSession {
     private func sendOutbox(over signaling: SignalingClient) async {
         let connection = ObjectIdentifier(signaling)
         while !Task.isCancelled {
-            let next = state.withLock { state -> CustomCmdRequest? in
+            let next = state.withLockedValue { state -> CustomCmdRequest? in
                 guard state.sender.sendingOver == connection else { return nil }
                 guard let next = state.sender.next else {
                     state.sender.sendingOver = nil
@@ -220,22 +220,22 @@ extension RoomSession {
             guard let next else { return }
             guard next.reliable else {
                 signaling.send(.customCmd(next))
-                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+                state.withLockedValue { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
                 continue
             }
             do {
                 _ = try await signaling.request(.customCmd(next))
-                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+                state.withLockedValue { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
             } catch let reply as ErrorReply where reply.code == .rateLimitExceeded {
                 try? await Task.sleep(for: Self.customMessageRetryDelay)
             } catch let reply as ErrorReply {
                 logger.warning("custom message \(next.cmdId)/\(next.seq) refused: \(reply.message)")
-                state.withLock { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
+                state.withLockedValue { $0.sender.acknowledge(cmdID: next.cmdId, seq: next.seq) }
             } catch is RequestTimeout {
                 continue
             } catch {
                 // The connection ended: the reconnection sends what is left over the next one.
-                state.withLock { state in
+                state.withLockedValue { state in
                     if state.sender.sendingOver == connection { state.sender.sendingOver = nil }
                 }
                 return
@@ -253,9 +253,9 @@ extension RoomSession {
             try? await Task.sleep(for: .milliseconds(max(100, parameters.interval)))
             guard phase == .inRoom, settings.read(\.volumeEvaluation) != nil else { continue }
             var volumes: [TRTCVolumeInfo] = []
-            if let local = sendPipeline.withLock({ $0 }) {
-                let meter = local.level.withLock { meter in defer { meter.reset() }; return meter }
-                let vad = parameters.enableVadDetection && (processor.withLock { $0?.hasVoice } ?? false)
+            if let local = sendPipeline.withLockedValue({ $0 }) {
+                let meter = local.level.withLockedValue { meter in defer { meter.reset() }; return meter }
+                let vad = parameters.enableVadDetection && (processor.withLockedValue { $0?.hasVoice } ?? false)
                 volumes.append(TRTCVolumeInfo(userId: "", volume: meter.volume, vad: vad))
             }
             playout.withStreams { streams in

@@ -1,5 +1,5 @@
 import NIOCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Liveness: noticing a server that no longer answers while the TCP connection still looks open
 /// (a cut link keeps it open for minutes, so the WebSocket alone would never end).
@@ -32,7 +32,7 @@ extension RoomSession {
     func watchLiveness(bound: Duration) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: Self.livenessCheckInterval)
-            let (phase, signaling, media) = state.withLock { ($0.phase, $0.signaling, $0.media) }
+            let (phase, signaling, media) = state.withLockedValue { ($0.phase, $0.signaling, $0.media) }
             guard phase == .inRoom, let signaling, !signaling.isClosed else { continue }
             let consent = (try? await media?.loop.submit { media?.lastConsent.uptimeNanoseconds ?? 0 }.get()) ?? 0
             let heard = max(signaling.lastReceived, lastMediaHeard.load(ordering: .relaxed), consent)

@@ -1,18 +1,18 @@
 import Foundation
 import RTCTransport
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// RTCP on the client's leg (protocol.md §2.5) and the 2 s statistics and quality reports.
 extension RoomSession {
     /// A Sender Report for the published stream and a Receiver Report for every received one.
     func sendReports() {
-        guard let media = state.withLock({ $0.media }) else { return }
-        let ssrc = state.withLock { $0.localSSRC }
+        guard let media = state.withLockedValue({ $0.media }) else { return }
+        let ssrc = state.withLockedValue { $0.localSSRC }
         var packets: [RTCPPacket] = []
         let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
         let blocks = playout.withStreams { streams in streams.map { $0.reception.makeReport(ssrc: $0.ssrc, now: now) } }
-        if let pipeline = sendPipeline.withLock({ $0 }) {
-            let counters = pipeline.counters.withLock { $0 }
+        if let pipeline = sendPipeline.withLockedValue({ $0 }) {
+            let counters = pipeline.counters.withLockedValue { $0 }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - counters.lastSent.uptimeNanoseconds) / 1e9
             packets.append(.senderReport(SenderReport(
                 ssrc: ssrc, ntpTimestamp: NTPTimestamp.now().rawValue,
@@ -28,7 +28,7 @@ extension RoomSession {
     /// about our stream, and its Sender Reports for the LSR/DLSR of ours.
     func handleRTCP(_ bytes: [UInt8]) {
         guard let compound = try? CompoundPacket(parsing: bytes) else { return }
-        let ssrc = state.withLock { $0.localSSRC }
+        let ssrc = state.withLockedValue { $0.localSSRC }
         let arrival = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
         let nowCompact = NTPTimestamp.now().compact
         for packet in compound.packets {
@@ -43,7 +43,7 @@ extension RoomSession {
             default: continue
             }
             for block in reports where block.ssrc == ssrc {
-                state.withLock { state in
+                state.withLockedValue { state in
                     state.upLoss = Int(block.fractionLost) * 100 / 256
                     if block.lastSenderReport != 0 {
                         let rtt = nowCompact &- block.lastSenderReport &- block.delaySinceLastSenderReport
@@ -57,7 +57,7 @@ extension RoomSession {
     /// `onStatistics` and `onNetworkQuality`, every 2 s.
     func reportStatistics() {
         var statistics = TRTCStatistics()
-        let (upLoss, rtt, previous) = state.withLock { ($0.upLoss, $0.rtt, $0.lastStatistics) }
+        let (upLoss, rtt, previous) = state.withLockedValue { ($0.upLoss, $0.rtt, $0.lastStatistics) }
         statistics.upLoss = upLoss
         statistics.rtt = rtt
         statistics.appCpu = ProcessCPU.shared.sample()
@@ -92,15 +92,15 @@ extension RoomSession {
         statistics.downLoss = worstDownLoss
         statistics.receivedBytes = received
         var local = TRTCLocalStatistics()
-        if let pipeline = sendPipeline.withLock({ $0 }) {
-            let counters = pipeline.counters.withLock { $0 }
+        if let pipeline = sendPipeline.withLockedValue({ $0 }) {
+            let counters = pipeline.counters.withLockedValue { $0 }
             statistics.sentBytes = UInt64(counters.octets)
             local.audioSampleRate = pipeline.quality.sampleRate
             local.audioBitrate = Int(UInt64(counters.octets) - min(UInt64(counters.octets), previous.sent)) * 8 / 2 / 1000
             local.audioCaptureState = settings.read(\.localMuted) ? 1 : 0
         }
         statistics.localStatistics = [local]
-        state.withLock { $0.lastStatistics = (statistics.sentBytes, received) }
+        state.withLockedValue { $0.lastStatistics = (statistics.sentBytes, received) }
         dispatcher.emit(.statistics(statistics))
         let localQuality = TRTCQuality.grade(loss: Double(max(upLoss, worstDownLoss)) / 100, rttMilliseconds: rtt)
         dispatcher.emit(.networkQuality(local: TRTCQualityInfo(userId: "", quality: rtt == 0 && upLoss == 0 && received == 0 ? .unknown : localQuality), remote: remoteQualities))
@@ -110,7 +110,7 @@ extension RoomSession {
 /// This process's CPU use between two samples, from getrusage.
 final class ProcessCPU: Sendable {
     static let shared = ProcessCPU()
-    private let last = Mutex<(cpu: Double, wall: Double)?>(nil)
+    private let last = NIOLockedValueBox<(cpu: Double, wall: Double)?>(nil)
 
     /// Percent of one core used since the previous sample.
     func sample() -> Int {
@@ -118,7 +118,7 @@ final class ProcessCPU: Sendable {
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let wall = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-        return last.withLock { previous in
+        return last.withLockedValue { previous in
             defer { previous = (cpu, wall) }
             guard let previous, wall > previous.wall else { return 0 }
             return Int((cpu - previous.cpu) / (wall - previous.wall) * 100)

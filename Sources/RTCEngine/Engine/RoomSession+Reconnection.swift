@@ -8,7 +8,7 @@ import RTCSignaling
 /// `reconnectLimit` (30 s) it gives up with `onError(ERR_DISCONNECTED)` and `onExitRoom(1)`.
 extension RoomSession {
     func signalingEnded(_ signaling: SignalingClient) async {
-        let lost = state.withLock { state -> Bool in
+        let lost = state.withLockedValue { state -> Bool in
             guard !Task.isCancelled, state.phase == .inRoom, state.signaling === signaling, !state.removedByServer else { return false }
             state.phase = .reconnecting
             return true
@@ -38,13 +38,13 @@ extension RoomSession {
     }
 
     private func reconnect() async throws {
-        let sessionId = state.withLock { $0.joinAnswer?.sessionId }
+        let sessionId = state.withLockedValue { $0.joinAnswer?.sessionId }
         let answer = try await connectAndJoin(resume: sessionId, timeout: Self.reconnectAttemptTimeout)
         guard phase == .reconnecting else { return }
         if !answer.resumed {
             // The server no longer knows the session: enter again as a new one.
             await stopLocalAudio()
-            let known = state.withLock { state -> [String: RemoteUser] in
+            let known = state.withLockedValue { state -> [String: RemoteUser] in
                 defer { state.users = [:] }
                 return state.users
             }
@@ -56,12 +56,12 @@ extension RoomSession {
                 }
             }
             try await connectMedia(answer)
-            state.withLock { state in
+            state.withLockedValue { state in
                 for member in answer.users where known[member.userId] != nil { state.users[member.userId] = RemoteUser(userId: member.userId) }
             }
             announce(answer.users)
         }
-        let (signaling, pending) = state.withLock { state -> (SignalingClient?, [CustomCmdRequest]) in
+        let (signaling, pending) = state.withLockedValue { state -> (SignalingClient?, [CustomCmdRequest]) in
             state.phase = .inRoom
             return (state.signaling, state.sender.unacknowledged)
         }

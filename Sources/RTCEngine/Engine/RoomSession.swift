@@ -5,6 +5,7 @@ import NIOPosix
 import RTCAudio
 import RTCSignaling
 import RTCTransport
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// One stay in a room, from `enterRoom` to `onExitRoom`: the signaling connection, the media
@@ -52,9 +53,9 @@ final class RoomSession: Sendable {
     let dtlsContext: DTLSContext
     let localICE: ICEParameters
     let playout: PlayoutPipeline
-    let state: Mutex<State>
-    let sendPipeline = Mutex<SendPipeline?>(nil)
-    let processor = Mutex<AudioProcessor?>(nil)
+    let state: NIOLockedValueBox<State>
+    let sendPipeline = NIOLockedValueBox<SendPipeline?>(nil)
+    let processor = NIOLockedValueBox<AudioProcessor?>(nil)
     let started = ContinuousClock.now
     /// When the last authenticated media packet arrived (`NIODeadline` uptime nanoseconds; 0 before any), for liveness.
     let lastMediaHeard = Atomic<UInt64>(0)
@@ -88,23 +89,23 @@ final class RoomSession: Sendable {
         dtlsContext = try DTLSContext(certificate: certificate)
         localICE = ICEParameters(ufrag: Self.randomICE(8), pwd: Self.randomICE(24))
         playout = PlayoutPipeline(settings: settings, dispatcher: dispatcher, threadName: "rtc-play-\(number)")
-        state = Mutex(State(role: params.role))
+        state = NIOLockedValueBox(State(role: params.role))
     }
 
-    var phase: Phase { state.withLock { $0.phase } }
+    var phase: Phase { state.withLockedValue { $0.phase } }
 
     // MARK: Entering
 
     /// Connects signaling, joins, connects media, starts the pipelines; reports `onEnterRoom`.
     func enter(localAudio: TRTCAudioQuality?) async {
-        state.withLock { $0.localAudio = localAudio }
+        state.withLockedValue { $0.localAudio = localAudio }
         do {
             let answer = try await connectAndJoin(resume: nil)
             try Task.checkCancellation()
             try await connectMedia(answer)
             try Task.checkCancellation()
             playout.start()
-            let entered = state.withLock { state -> Bool in
+            let entered = state.withLockedValue { state -> Bool in
                 guard state.phase == .entering else { return false }
                 state.phase = .inRoom
                 return true
@@ -135,7 +136,7 @@ final class RoomSession: Sendable {
         } catch {
             throw EngineFailure(code: .ERR_TRTC_CONNECT_SERVER_TIMEOUT, message: "cannot reach \(params.resolvedServerURL): \(error)")
         }
-        let role = state.withLock { $0.role }
+        let role = state.withLockedValue { $0.role }
         let request = JoinRequest(
             sdkAppId: params.sdkAppId, userId: params.userId, userSig: params.userSig, roomId: params.roomId,
             strRoomId: params.roomId == 0 ? params.strRoomId : "", role: role.wire, scene: scene.wire, ice: localICE,
@@ -152,7 +153,7 @@ final class RoomSession: Sendable {
             signaling.close()
             throw EngineFailure(code: .ERR_TRTC_ENTER_ROOM_FAILED, message: "unexpected answer to join: \(answer.type)")
         }
-        let previous = state.withLock { state -> SignalingClient? in
+        let previous = state.withLockedValue { state -> SignalingClient? in
             defer {
                 state.signaling = signaling
                 state.joinAnswer = joined
@@ -177,7 +178,7 @@ final class RoomSession: Sendable {
         let media = try await MediaTransport.open(
             group: group, candidate: candidate, localICE: localICE, serverICE: answer.server.ice,
             serverFingerprint: fingerprint, context: dtlsContext, logger: logger)
-        let old = state.withLock { state -> MediaTransport? in
+        let old = state.withLockedValue { state -> MediaTransport? in
             defer { state.media = media }
             return state.media
         }
@@ -196,7 +197,7 @@ final class RoomSession: Sendable {
                 }
             }
         }
-        state.withLock { $0.tasks.append(incoming) }
+        state.withLockedValue { $0.tasks.append(incoming) }
     }
 
     /// Tells the app about the members already in the room.
@@ -213,18 +214,18 @@ final class RoomSession: Sendable {
 
     /// Publishes local audio when it is on and the role allows.
     func startLocalAudioIfNeeded() async throws {
-        let (quality, ssrc, media, signaling, role) = state.withLock { ($0.localAudio, $0.localSSRC, $0.media, $0.signaling, $0.role) }
+        let (quality, ssrc, media, signaling, role) = state.withLockedValue { ($0.localAudio, $0.localSSRC, $0.media, $0.signaling, $0.role) }
         guard let quality, let media, let signaling, role == .anchor || !scene.isLive,
-            sendPipeline.withLock({ $0 == nil })
+            sendPipeline.withLockedValue({ $0 == nil })
         else { return }
         let processor = try AudioProcessor(settings.processorConfiguration(sampleRate: quality.sampleRate, channels: quality.channels))
         let pipeline = SendPipeline(
             quality: quality, ssrc: ssrc, transport: media, settings: settings, dispatcher: dispatcher, processor: processor,
             threadName: "rtc-cap-\(number)")
         try pipeline.start()
-        self.processor.withLock { $0 = processor }
-        sendPipeline.withLock { $0 = pipeline }
-        playout.farEnd.withLock { farEnd in
+        self.processor.withLockedValue { $0 = processor }
+        sendPipeline.withLockedValue { $0 = pipeline }
+        playout.farEnd.withLockedValue { farEnd in
             farEnd = (try? FormatConverter(
                 inputRate: 48_000, inputChannels: 1, outputRate: quality.sampleRate, outputChannels: quality.channels)).map { (processor, $0) }
         }
@@ -238,12 +239,12 @@ final class RoomSession: Sendable {
 
     /// Stops publishing local audio.
     func stopLocalAudio() async {
-        let pipeline = sendPipeline.withLock { pipeline in defer { pipeline = nil }; return pipeline }
+        let pipeline = sendPipeline.withLockedValue { pipeline in defer { pipeline = nil }; return pipeline }
         guard let pipeline else { return }
-        playout.farEnd.withLock { $0 = nil }
+        playout.farEnd.withLockedValue { $0 = nil }
         pipeline.stop()
-        processor.withLock { $0 = nil }
-        let signaling = state.withLock { $0.signaling }
+        processor.withLockedValue { $0 = nil }
+        let signaling = state.withLockedValue { $0.signaling }
         _ = try? await signaling?.request(.unpublish(UnpublishRequest(kinds: [.audio])))
     }
 
@@ -252,13 +253,13 @@ final class RoomSession: Sendable {
     /// The exit path (overview.md): leave packets, stop and join every thread, free every handle,
     /// close the sockets, and only then `onExitRoom(reason)` (none when `reason` is nil).
     func teardown(sendLeave: Bool, reason: Int?) async {
-        let proceed = state.withLock { state -> Bool in
+        let proceed = state.withLockedValue { state -> Bool in
             guard state.phase != .exiting, state.phase != .exited else { return false }
             state.phase = .exiting
             return true
         }
         guard proceed else { return }
-        let (signaling, media, tasks, ssrc) = state.withLock { ($0.signaling, $0.media, $0.tasks + [$0.outboxTask].compactMap { $0 }, $0.localSSRC) }
+        let (signaling, media, tasks, ssrc) = state.withLockedValue { ($0.signaling, $0.media, $0.tasks + [$0.outboxTask].compactMap { $0 }, $0.localSSRC) }
         if sendLeave {
             if let bye = try? CompoundPacket(packets: [
                 .receiverReport(ReceiverReport(ssrc: ssrc)), .goodbye(Goodbye(sources: [ssrc], reason: "exitRoom")),
@@ -270,10 +271,10 @@ final class RoomSession: Sendable {
             }
         }
         for task in tasks { task.cancel() }
-        let pipeline = sendPipeline.withLock { pipeline in defer { pipeline = nil }; return pipeline }
+        let pipeline = sendPipeline.withLockedValue { pipeline in defer { pipeline = nil }; return pipeline }
         pipeline?.stop()
         playout.stop()
-        processor.withLock { $0 = nil }
+        processor.withLockedValue { $0 = nil }
         await media?.close()
         signaling?.close()
         if let signaling {
@@ -285,7 +286,7 @@ final class RoomSession: Sendable {
             }
         }
         try? await group.shutdownGracefully()
-        state.withLock { state in
+        state.withLockedValue { state in
             state.phase = .exited
             state.signaling = nil
             state.media = nil

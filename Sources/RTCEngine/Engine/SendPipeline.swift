@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import RTCAudio
 import RTCTransport
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// The uplink (issue: send pipeline): custom capture frames, or a paced silent source standing in
@@ -15,15 +16,15 @@ final class SendPipeline: @unchecked Sendable {  // Mutable members below `// th
     private let settings: AudioSettings
     private let dispatcher: EventDispatcher
     private let processor: AudioProcessor
-    private let inbox = Mutex<[TRTCAudioFrame]>([])
+    private let inbox = NIOLockedValueBox<[TRTCAudioFrame]>([])
     private let wake = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(true)
     /// External audio (e.g. TTS) waiting to be mixed into the uplink, at the codec format.
     let external: SampleQueue
     /// What was sent, for Sender Reports and statistics.
-    let counters = Mutex(RTPSendCounters())
+    let counters = NIOLockedValueBox(RTPSendCounters())
     /// The local level since the last volume report.
-    let level = Mutex(LevelMeter())
+    let level = NIOLockedValueBox(LevelMeter())
     private var thread: JoinableThread?
     private let threadName: String
 
@@ -68,7 +69,7 @@ final class SendPipeline: @unchecked Sendable {  // Mutable members below `// th
 
     /// Queues one custom capture frame (already validated).
     func enqueue(_ frame: TRTCAudioFrame) {
-        inbox.withLock { $0.append(frame) }
+        inbox.withLockedValue { $0.append(frame) }
         wake.signal()
     }
 
@@ -78,7 +79,7 @@ final class SendPipeline: @unchecked Sendable {  // Mutable members below `// th
         while running.load(ordering: .relaxed) {
             if settings.read(\.customCapture) {
                 _ = wake.wait(timeout: .now() + frameDuration)
-                for frame in inbox.withLock({ frames in defer { frames.removeAll() }; return frames }) {
+                for frame in inbox.withLockedValue({ frames in defer { frames.removeAll() }; return frames }) {
                     pending += convert(frame)
                 }
             } else {
@@ -126,7 +127,7 @@ final class SendPipeline: @unchecked Sendable {  // Mutable members below `// th
         if muted { frame = [Int16](repeating: 0, count: frame.count) }
         var meter = LevelMeter()
         meter.add(frame)
-        level.withLock { $0.add(frame) }
+        level.withLockedValue { $0.add(frame) }
         guard let payload = try? encoder.encode(frame) else { return }
         defer { timestamp &+= UInt32(quality.sampleRate / 50) }
         // DTX: Opus returns 1-2 byte packets for silence; RFC 7587 allows not sending them.
@@ -136,7 +137,7 @@ final class SendPipeline: @unchecked Sendable {  // Mutable members below `// th
         sequence &+= 1
         guard let bytes = try? header.serialized() + payload else { return }
         transport.sendRTP(bytes)
-        counters.withLock { $0.record(timestamp: timestamp, payloadBytes: UInt32(payload.count)) }
+        counters.withLockedValue { $0.record(timestamp: timestamp, payloadBytes: UInt32(payload.count)) }
         if !sentFirst {
             sentFirst = true
             dispatcher.emit(.sendFirstLocalAudioFrame)

@@ -2,7 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import RTCSignaling
-import Synchronization
+import NIOConcurrencyHelpers
 import NIOWebSocket
 import WSClient
 
@@ -21,8 +21,8 @@ final class SignalingClient: Sendable {
     let events: AsyncStream<ServerMessage>
     private let eventSink: AsyncStream<ServerMessage>.Continuation
     private let outbound: AsyncStream<String>.Continuation
-    private let state = Mutex(State())
-    private let runTask: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let state = NIOLockedValueBox(State())
+    private let runTask: NIOLockedValueBox<Task<Void, Never>?> = NIOLockedValueBox(nil)
     private let closedStream: AsyncStream<Closure>
 
     private struct State {
@@ -86,7 +86,7 @@ final class SignalingClient: Sendable {
             closedSink.yield(closure)
             closedSink.finish()
         }
-        client.runTask.withLock { $0 = task }
+        client.runTask.withLockedValue { $0 = task }
         let outcome = await withTaskGroup(of: Result<Void, ClientFailure>?.self) { group in
             group.addTask { await opened.first { _ in true } }
             group.addTask {
@@ -117,7 +117,7 @@ final class SignalingClient: Sendable {
 
     /// Sends a request now, in the caller's order, and returns its id for ``answer(to:type:timeout:)``.
     func sendRequest(_ message: ClientMessage) throws -> Int {
-        let requestId = state.withLock { state -> Int in
+        let requestId = state.withLockedValue { state -> Int in
             defer { state.nextRequestId += 1 }
             state.unclaimed.insert(state.nextRequestId)
             return state.nextRequestId
@@ -134,7 +134,7 @@ final class SignalingClient: Sendable {
         }
         defer { timer.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
-            let (closure, early) = state.withLock { state -> (Closure?, ServerMessage?) in
+            let (closure, early) = state.withLockedValue { state -> (Closure?, ServerMessage?) in
                 state.unclaimed.remove(requestId)
                 if let early = state.early.removeValue(forKey: requestId) { return (nil, early) }
                 if state.closure == nil { state.pending[requestId] = continuation }
@@ -167,32 +167,32 @@ final class SignalingClient: Sendable {
 
     /// Waits until the connection has ended and says why.
     func waitUntilClosed() async -> Closure {
-        if let closure = state.withLock({ $0.closure }) { return closure }
+        if let closure = state.withLockedValue({ $0.closure }) { return closure }
         for await closure in closedStream { return closure }
-        return state.withLock { $0.closure } ?? .closed(code: nil)
+        return state.withLockedValue { $0.closure } ?? .closed(code: nil)
     }
 
     /// Whether the connection has ended.
-    var isClosed: Bool { state.withLock { $0.closure != nil } }
+    var isClosed: Bool { state.withLockedValue { $0.closure != nil } }
 
     /// When the server was last heard on this connection: the arrival of its latest frame (any
     /// message, `pong` included), as `NIODeadline` uptime nanoseconds.
-    var lastReceived: UInt64 { state.withLock { $0.lastReceived } }
+    var lastReceived: UInt64 { state.withLockedValue { $0.lastReceived } }
 
     /// Gives the connection up at once, without a close handshake: for a path that no longer
     /// answers, whose TCP connection could otherwise stay open for minutes. Ends ``events`` and
     /// every waiting request with `reason`, then drops the socket.
     func abandon(reason: String) {
         finish(.failed(reason))
-        runTask.withLock { $0 }?.cancel()
+        runTask.withLockedValue { $0 }?.cancel()
     }
 
     private func deliver(_ text: String) {
-        state.withLock { $0.lastReceived = NIODeadline.now().uptimeNanoseconds }
+        state.withLockedValue { $0.lastReceived = NIODeadline.now().uptimeNanoseconds }
         guard let envelope = try? SignalingCodec.decode(text, as: ServerMessage.self) else { return }
         if let requestId = envelope.requestId {
             if resolve(requestId, with: .success(envelope.message)) { return }
-            let kept = state.withLock { state -> Bool in
+            let kept = state.withLockedValue { state -> Bool in
                 guard state.unclaimed.contains(requestId) else { return false }
                 state.early[requestId] = envelope.message
                 return true
@@ -204,7 +204,7 @@ final class SignalingClient: Sendable {
 
     @discardableResult
     private func resolve(_ requestId: Int, with result: Result<ServerMessage, any Error>) -> Bool {
-        guard let continuation = state.withLock({ $0.pending.removeValue(forKey: requestId) }) else { return false }
+        guard let continuation = state.withLockedValue({ $0.pending.removeValue(forKey: requestId) }) else { return false }
         switch result {
         case .success(.error(let reply)): continuation.resume(throwing: reply)
         case .success(let message): continuation.resume(returning: message)
@@ -214,7 +214,7 @@ final class SignalingClient: Sendable {
     }
 
     private func finish(_ closure: Closure) {
-        let pending = state.withLock { state -> [CheckedContinuation<ServerMessage, any Error>] in
+        let pending = state.withLockedValue { state -> [CheckedContinuation<ServerMessage, any Error>] in
             if state.closure == nil { state.closure = closure }
             defer { state.pending = [:] }
             return Array(state.pending.values)

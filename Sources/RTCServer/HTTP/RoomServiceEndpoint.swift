@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import RTCSignaling
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The room-management REST API in Tencent Cloud API 3.0's wire format (rest-api.md):
 /// TC3-HMAC-SHA256 authentication, DismissRoom(ByStrRoomId), RemoveUser(ByStrRoomId).
@@ -12,6 +12,9 @@ struct RoomServiceEndpoint: Sendable {
     private let limiter: RESTRateLimiter
     /// Bodies larger than this are refused before parsing.
     static let maxBodyBytes = 64 * 1024
+    /// How much of a refused body is still read: a client that is still sending when the answer goes
+    /// out gets a connection reset instead of the answer.
+    static let drainBytes = 4 * 1024 * 1024
 
     init(core: ServerCore) {
         self.core = core
@@ -34,14 +37,31 @@ struct RoomServiceEndpoint: Sendable {
         return outcome.response(requestId: requestId)
     }
 
-    private func handle(_ request: Request, context: some RequestContext) async throws -> RESTOutcome {
-        let body: ByteBuffer
+    /// The body, when it is at most `maxBodyBytes`. A larger one is read on (up to `drainBytes` more) and
+    /// dropped before it is refused.
+    private static func readBody(of request: Request) async throws -> ByteBuffer {
+        var body = ByteBuffer()
+        var received = 0
         do {
-            body = try await request.body.collect(upTo: Self.maxBodyBytes)
+            for try await part in request.body {
+                received += part.readableBytes
+                if received <= maxBodyBytes {
+                    body.writeImmutableBuffer(part)
+                } else if received > maxBodyBytes + drainBytes {
+                    break
+                }
+            }
         } catch {
-            throw RESTFailure(
-                code: "InvalidParameter", message: "the body is larger than \(Self.maxBodyBytes) bytes", badInput: .restParameters)
+            throw RESTFailure(code: "InvalidParameter", message: "the body could not be read: \(error)", badInput: .restParameters)
         }
+        guard received <= maxBodyBytes else {
+            throw RESTFailure(code: "InvalidParameter", message: "the body is larger than \(maxBodyBytes) bytes", badInput: .restParameters)
+        }
+        return body
+    }
+
+    private func handle(_ request: Request, context: some RequestContext) async throws -> RESTOutcome {
+        let body = try await Self.readBody(of: request)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         // HTTP/1's Host header arrives as the request's authority (swift-http-types), not among its fields.
@@ -131,7 +151,7 @@ enum RESTOutcome {
 
 /// The per-SdkAppId, per-action request limit (rest-api.md: 20 requests/s by default).
 final class RESTRateLimiter: Sendable {
-    private let windows: Mutex<[String: RateWindow]> = Mutex([:])
+    private let windows: NIOLockedValueBox<[String: RateWindow]> = NIOLockedValueBox([:])
     private let limit: Int
 
     init(limit: Int) {
@@ -141,7 +161,7 @@ final class RESTRateLimiter: Sendable {
     /// Whether one more request fits the window of this app and action.
     func admit(sdkAppId: UInt32, action: RoomServiceAction) -> Bool {
         let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-        return windows.withLock { windows in
+        return windows.withLockedValue { windows in
             windows["\(sdkAppId)/\(action.rawValue)", default: RateWindow(limit: limit)].admit(now: now)
         }
     }

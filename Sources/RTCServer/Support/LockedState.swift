@@ -1,5 +1,5 @@
 import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The parts of a running ``RoomServer`` set at start and read at shutdown, behind a mutex.
 final class LockedState: Sendable {
@@ -9,13 +9,13 @@ final class LockedState: Sendable {
         var runTask: Task<Void, any Error>?
     }
 
-    private let parts = Mutex(Parts())
+    private let parts = NIOLockedValueBox(Parts())
 
-    var core: ServerCore? { parts.withLock { $0.core } }
-    var group: ServiceGroup? { parts.withLock { $0.group } }
-    var runTask: Task<Void, any Error>? { parts.withLock { $0.runTask } }
+    var core: ServerCore? { parts.withLockedValue { $0.core } }
+    var group: ServiceGroup? { parts.withLockedValue { $0.group } }
+    var runTask: Task<Void, any Error>? { parts.withLockedValue { $0.runTask } }
 
     func set(core: ServerCore, group: ServiceGroup, runTask: Task<Void, any Error>) {
-        parts.withLock { $0 = Parts(core: core, group: group, runTask: runTask) }
+        parts.withLockedValue { $0 = Parts(core: core, group: group, runTask: runTask) }
     }
 }

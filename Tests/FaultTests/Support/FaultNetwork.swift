@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// A network namespace for the server, joined to the root namespace (where the test's clients
@@ -28,11 +29,11 @@ final class FaultNetwork: Sendable {
     let serverAddress: String
     let hostAddress: String
     let impairment: Impairment
-    private let removed = Mutex(false)
+    private let removed = NIOLockedValueBox(false)
     /// The running impairer while a delayed shape is on (iptables only).
-    private let impairer = Mutex<LinkImpairer?>(nil)
+    private let impairer = NIOLockedValueBox<LinkImpairer?>(nil)
     /// How the current shape is applied, for the test's output.
-    private let shaping = Mutex("")
+    private let shaping = NIOLockedValueBox("")
     private static let counter = Atomic<Int>(0)
 
     /// Why these tests cannot run here, or nil when they can.
@@ -141,17 +142,17 @@ final class FaultNetwork: Sendable {
             var arguments = ["qdisc", "replace", "dev", hostSide, "root", "netem", "loss", "\(lossPercent)%"]
             if delayMs > 0 { arguments += ["delay", "\(delayMs)ms", "\(jitterMs)ms"] }
             try Shell.must("tc", arguments)
-            shaping.withLock { $0 = "tc netem on \(hostSide)" }
+            shaping.withLockedValue { $0 = "tc netem on \(hostSide)" }
         case .iptables(let tool):
             try await clearRules(tool)
-            shaping.withLock { $0 = "\(tool) in \(namespace) (no netem in this kernel: loss only, no delay or jitter)" }
+            shaping.withLockedValue { $0 = "\(tool) in \(namespace) (no netem in this kernel: loss only, no delay or jitter)" }
             if lossPercent < 100, delayMs > 0, LinkImpairer.available {
                 let started = try await LinkImpairer(namespace: namespace, lossPercent: lossPercent, delayMs: delayMs, jitterMs: jitterMs)
-                impairer.withLock { $0 = started }
+                impairer.withLockedValue { $0 = started }
                 try Shell.must("ip", [
                     "netns", "exec", namespace, tool, "-A", "INPUT", "-i", serverSide, "-j", "NFQUEUE", "--queue-num", "\(LinkImpairer.queue)",
                 ])
-                shaping.withLock { $0 = "\(tool) NFQUEUE in \(namespace) → scripts/impair-link.py (no netem in this kernel)" }
+                shaping.withLockedValue { $0 = "\(tool) NFQUEUE in \(namespace) → scripts/impair-link.py (no netem in this kernel)" }
             } else if lossPercent >= 100 {
                 // Dropped where they arrive (INPUT on both sides), never on OUTPUT: a DROP there fails
                 // the sender's sendmsg with EPERM, which is not what a cut link does.
@@ -204,13 +205,13 @@ final class FaultNetwork: Sendable {
     var delays: Bool { impairment == .netem || LinkImpairer.available }
 
     /// How the last ``shape(lossPercent:delayMs:jitterMs:)`` was applied, for the test's output.
-    var impairmentDescription: String { shaping.withLock { $0 } }
+    var impairmentDescription: String { shaping.withLockedValue { $0 } }
 
     /// Deletes the namespace (which deletes the veth pair and the rules in it). Idempotent.
     func remove() {
-        let first = removed.withLock { removed in defer { removed = true }; return !removed }
+        let first = removed.withLockedValue { removed in defer { removed = true }; return !removed }
         guard first else { return }
-        impairer.withLock { $0?.kill() }
+        impairer.withLockedValue { $0?.kill() }
         if case .iptables(let tool) = impairment { deleteRootRules(tool) }
         Self.delete(namespace: namespace, peerNamespace: peerNamespace, hostSide: hostSide)
     }
@@ -231,7 +232,7 @@ final class FaultNetwork: Sendable {
     private func clearRules(_ tool: String) async throws {
         Shell.run("ip", ["netns", "exec", namespace, tool, "-F", "INPUT"])
         deleteRootRules(tool)
-        if let running = impairer.withLock({ held in defer { held = nil }; return held }) {
+        if let running = impairer.withLockedValue({ held in defer { held = nil }; return held }) {
             print(try await running.stop())
         }
     }

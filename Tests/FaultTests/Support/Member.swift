@@ -1,6 +1,6 @@
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// A `TRTCCloud` in the test process that records every callback with when it arrived, and the
@@ -8,8 +8,8 @@ import Testing
 final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     let cloud = TRTCCloud()
     let userId: String
-    private let log = Mutex<[(event: TRTCEvent, at: ContinuousClock.Instant)]>([])
-    private let frames = Mutex<[String: [[Int16]]]>([:])
+    private let log = NIOLockedValueBox<[(event: TRTCEvent, at: ContinuousClock.Instant)]>([])
+    private let frames = NIOLockedValueBox<[String: [[Int16]]]>([:])
 
     init(_ userId: String) {
         self.userId = userId
@@ -20,7 +20,7 @@ final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
 
     /// Every callback so far, without the periodic statistics and quality reports.
     var events: [TRTCEvent] {
-        log.withLock { $0.map(\.event) }.filter {
+        log.withLockedValue { $0.map(\.event) }.filter {
             switch $0 {
             case .statistics, .networkQuality, .userVoiceVolume: false
             default: true
@@ -28,11 +28,13 @@ final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
         }
     }
 
+    /// Copies made under the lock (`map`), here and below: a buffer shared with the recording thread would be
+    /// freed by whichever thread lets go last, ordered only by the runtime's atomics, which TSan cannot see.
     /// Every callback with its arrival time.
-    var timeline: [(event: TRTCEvent, at: ContinuousClock.Instant)] { log.withLock { $0 } }
+    var timeline: [(event: TRTCEvent, at: ContinuousClock.Instant)] { log.withLockedValue { $0.map { $0 } } }
 
     /// The 20 ms frames received from `userId` so far.
-    func frames(from userId: String) -> [[Int16]] { frames.withLock { $0[userId] ?? [] } }
+    func frames(from userId: String) -> [[Int16]] { frames.withLockedValue { ($0[userId] ?? []).map { $0 } } }
 
     /// Waits for a callback that matches; returns it and when it arrived.
     @discardableResult
@@ -64,7 +66,7 @@ final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
         try await wait(for: "onExitRoom(0)") { $0 == .exitRoom(reason: 0) }
     }
 
-    private func record(_ event: TRTCEvent) { log.withLock { $0.append((event, .now)) } }
+    private func record(_ event: TRTCEvent) { log.withLockedValue { $0.append((event, .now)) } }
 
     func onEnterRoom(_ result: Int) { record(.enterRoom(result: result)) }
     func onExitRoom(_ reason: Int) { record(.exitRoom(reason: reason)) }
@@ -84,6 +86,6 @@ final class Member: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
 
     func onRemoteUserAudioFrame(_ frame: TRTCAudioFrame, userId: String) {
         let samples = frame.samples
-        frames.withLock { $0[userId, default: []].append(samples) }
+        frames.withLockedValue { $0[userId, default: []].append(samples) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import RTCSignaling
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A real `rtc-server` process inside a ``FaultNetwork``'s namespace (`ip netns exec`, which
 /// execs the server, so the process is the server itself), bound to the namespace's address.
@@ -17,7 +17,7 @@ final class NamespacedServer: @unchecked Sendable {  // `process` is configured 
     /// The signaling URL, reached across the veth.
     var signalingURL: String { "ws://\(host):\(httpPort)/rtc/v1" }
     /// Everything the server printed so far.
-    var printed: String { output.text.withLock { $0 } }
+    var printed: String { output.text.withLockedValue { $0 } }
 
     /// Starts the server in `network`'s namespace with `--user-timeout userTimeout`, on the given
     /// ports (0: any free one) and waits for its `listening` line.
@@ -36,20 +36,23 @@ final class NamespacedServer: @unchecked Sendable {  // `process` is configured 
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
         let sink = output
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil } else { sink.text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-        }
+        let handle = pipe.fileHandleForReading
+        // A thread of its own reads to the end (no dispatch source: see ChildProcess.collect).
+        Thread {
+            while case let data = handle.availableData, !data.isEmpty {
+                sink.text.withLockedValue { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }.start()
         try process.run()
         let deadline = ContinuousClock.now + .seconds(30)
         var ports: (Int, Int)?
         while ports == nil, ContinuousClock.now < deadline, process.isRunning {
-            ports = Self.listeningPorts(in: output.text.withLock { $0 })
+            ports = Self.listeningPorts(in: output.text.withLockedValue { $0 })
             if ports == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let ports else {
             if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-            throw ShellFailure(description: "rtc-server printed no listening line: \(output.text.withLock { $0 })")
+            throw ShellFailure(description: "rtc-server printed no listening line: \(output.text.withLockedValue { $0 })")
         }
         (self.httpPort, self.mediaPort) = ports
     }
@@ -83,5 +86,5 @@ final class NamespacedServer: @unchecked Sendable {  // `process` is configured 
 
 /// What a process printed, appended to as it arrives.
 final class PrintedText: Sendable {
-    let text = Mutex("")
+    let text = NIOLockedValueBox("")
 }

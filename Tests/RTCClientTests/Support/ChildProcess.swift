@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A subprocess whose standard output and error are collected as they arrive; killed with SIGKILL
 /// if it is still running when released.
-final class ChildProcess: @unchecked Sendable {  // `process` is configured in init, then only queried and signalled; `streams` is a Mutex.
+final class ChildProcess: @unchecked Sendable {  // `process` is configured in init, then only queried and signalled; `streams` is a locked box.
     private struct Streams {
         var stdout = ""
         var stderr = ""
@@ -11,7 +11,7 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     }
 
     private let process = Process()
-    private let streams = Mutex(Streams())
+    private let streams = NIOLockedValueBox(Streams())
     private let pipes = (out: Pipe(), err: Pipe())
 
     /// Starts the built `rtc-client` with `arguments`.
@@ -35,22 +35,23 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
+    /// Reads `pipe` to its end on a thread of its own: a blocking read needs no dispatch source, whose
+    /// handlers crashed under load in libdispatch (`_dispatch_event_loop_drain`, swift-corelibs-foundation#3276).
     private func collect(_ pipe: Pipe, into append: @escaping @Sendable (inout Streams, String) -> Void) {
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                self?.streams.withLock { $0.closed += 1 }
-            } else {
-                self?.streams.withLock { append(&$0, String(decoding: data, as: UTF8.self)) }
+        let handle = pipe.fileHandleForReading
+        let streams = self.streams
+        Thread {
+            while case let data = handle.availableData, !data.isEmpty {
+                streams.withLockedValue { append(&$0, String(decoding: data, as: UTF8.self)) }
             }
-        }
+            streams.withLockedValue { $0.closed += 1 }
+        }.start()
     }
 
     /// What it printed on standard output so far.
-    var stdout: String { streams.withLock { $0.stdout } }
+    var stdout: String { streams.withLockedValue { $0.stdout } }
     /// What it printed on standard error so far.
-    var stderr: String { streams.withLock { $0.stderr } }
+    var stderr: String { streams.withLockedValue { $0.stderr } }
     /// Both, for failure messages.
     var printed: String { "--- stdout:\n\(stdout)\n--- stderr:\n\(stderr)" }
 
@@ -75,18 +76,10 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
             guard ContinuousClock.now < deadline else { throw ProcessFailure(description: "still running after \(timeout)\n\(printed)") }
             try await Task.sleep(for: .milliseconds(20))
         }
-        // The pipes' end of file reaches the readability handlers soon after the exit, but Foundation
-        // does not always deliver it: then what is left is read here (the writer is gone, so it ends).
-        let drained = ContinuousClock.now + .seconds(2)
-        while streams.withLock({ $0.closed < 2 }), ContinuousClock.now < drained {
+        // Both readers reach the end of file once the process and any child holding its pipes are gone.
+        let drained = ContinuousClock.now + .seconds(10)
+        while streams.withLockedValue({ $0.closed < 2 }), ContinuousClock.now < drained {
             try await Task.sleep(for: .milliseconds(20))
-        }
-        if streams.withLock({ $0.closed < 2 }) {
-            for (pipe, append) in [(pipes.out, { (s: inout Streams, text: String) in s.stdout += text }), (pipes.err, { $0.stderr += $1 })] {
-                pipe.fileHandleForReading.readabilityHandler = nil
-                let rest = pipe.fileHandleForReading.readDataToEndOfFile()
-                streams.withLock { append(&$0, String(decoding: rest, as: UTF8.self)) }
-            }
         }
         process.waitUntilExit()
         return process.terminationStatus

@@ -1,35 +1,35 @@
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A `TRTCCloud` in the test process that records every callback with the time it arrived.
 final class Observer: Sendable {
     let cloud = TRTCCloud()
-    private let log = Mutex<[(event: TRTCEvent, at: ContinuousClock.Instant)]>([])
-    private let listener = Mutex<Task<Void, Never>?>(nil)
+    private let log = NIOLockedValueBox<[(event: TRTCEvent, at: ContinuousClock.Instant)]>([])
+    private let listener = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     init() {
         let events = cloud.events
-        listener.withLock {
+        listener.withLockedValue {
             $0 = Task { [weak self] in
-                for await event in events { self?.log.withLock { $0.append((event, .now)) } }
+                for await event in events { self?.log.withLockedValue { $0.append((event, .now)) } }
             }
         }
     }
 
     deinit {
-        listener.withLock { $0?.cancel() }
+        listener.withLockedValue { $0?.cancel() }
     }
 
     /// Every callback so far.
-    var events: [TRTCEvent] { log.withLock { $0.map(\.event) } }
+    var events: [TRTCEvent] { log.withLockedValue { $0.map(\.event) } }
 
     /// Waits for a callback that matches; returns it and when it arrived. Throws after `timeout`.
     @discardableResult
     func wait(for description: String, timeout: Duration = .seconds(30), _ predicate: (TRTCEvent) -> Bool) async throws -> (event: TRTCEvent, at: ContinuousClock.Instant) {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let found = log.withLock({ $0.first { predicate($0.event) } }) { return found }
+            if let found = log.withLockedValue({ $0.first { predicate($0.event) } }) { return found }
             try await Task.sleep(for: .milliseconds(5))
         }
         throw ProcessFailure(description: "no \(description) within \(timeout); got \(events)")

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import RTCEngine
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// A delegate that records every callback in order, and whether each ran on the expected queue.
@@ -9,9 +9,9 @@ final class CloudRecorder: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
     static let queueKey = DispatchSpecificKey<String>()
     let queue: DispatchQueue
     private let name: String
-    private let log = Mutex<[TRTCEvent]>([])
-    private let offQueue = Mutex(0)
-    private let remoteFrames = Mutex<[String: [Int16]]>([:])
+    private let log = NIOLockedValueBox<[TRTCEvent]>([])
+    private let offQueue = NIOLockedValueBox(0)
+    private let remoteFrames = NIOLockedValueBox<[String: [Int16]]>([:])
 
     init(name: String) {
         self.name = name
@@ -26,15 +26,17 @@ final class CloudRecorder: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
         cloud.setAudioFrameDelegate(self)
     }
 
-    var events: [TRTCEvent] { log.withLock { $0 } }
+    /// Copies made under the lock (`map`), here and below: a buffer shared with the recording thread would be
+    /// freed by whichever thread lets go last, ordered only by the runtime's atomics, which TSan cannot see.
+    var events: [TRTCEvent] { log.withLockedValue { $0.map { $0 } } }
     /// Callbacks that ran on another queue than the one set.
-    var callbacksOffQueue: Int { offQueue.withLock { $0 } }
+    var callbacksOffQueue: Int { offQueue.withLockedValue { $0 } }
     /// Decoded audio received from a user so far (48 kHz mono).
-    func audio(from userId: String) -> [Int16] { remoteFrames.withLock { $0[userId] ?? [] } }
+    func audio(from userId: String) -> [Int16] { remoteFrames.withLockedValue { ($0[userId] ?? []).map { $0 } } }
 
     private func record(_ event: TRTCEvent) {
-        if DispatchQueue.getSpecific(key: Self.queueKey) != name { offQueue.withLock { $0 += 1 } }
-        log.withLock { $0.append(event) }
+        if DispatchQueue.getSpecific(key: Self.queueKey) != name { offQueue.withLockedValue { $0 += 1 } }
+        log.withLockedValue { $0.append(event) }
     }
 
     /// Waits until an event matches; returns it.
@@ -70,7 +72,7 @@ final class CloudRecorder: TRTCCloudDelegate, TRTCAudioFrameDelegate, Sendable {
 
     func onRemoteUserAudioFrame(_ frame: TRTCAudioFrame, userId: String) {
         let samples = frame.samples
-        remoteFrames.withLock { $0[userId, default: []] += samples }
+        remoteFrames.withLockedValue { $0[userId, default: []] += samples }
     }
 }
 

@@ -30,15 +30,15 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
         process.standardError = pipe
         let (lines, continuation) = AsyncStream<String>.makeStream()
         let box = self.lock
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                continuation.finish()
-                handle.readabilityHandler = nil
-                return
+        let handle = pipe.fileHandleForReading
+        // A blocking read on a thread of its own: libdispatch's readability handlers crashed under load
+        // (`_dispatch_event_loop_drain`, swift-corelibs-foundation#3276).
+        Thread {
+            while case let data = handle.availableData, !data.isEmpty {
+                continuation.yield(String(decoding: data, as: UTF8.self))
             }
-            continuation.yield(String(decoding: data, as: UTF8.self))
-        }
+            continuation.finish()
+        }.start()
         try process.run()
         var ports: (Int, Int)?
         let deadline = ContinuousClock.now + timeout

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Tencent's official TRTC SDK for Python (`tencentcloud-sdk-python-trtc`), installed into
 /// `.build/pyenv` by `scripts/pyenv.sh` once per test process and driven through
@@ -101,17 +101,17 @@ enum RESTOfficialSDK {
         drained.enter()
         DispatchQueue.global().async {
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            errorText.value.withLock { $0 = text }
+            errorText.value.withLockedValue { $0 = text }
             drained.leave()
         }
         let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         drained.wait()
-        return (process.terminationStatus, outputText, errorText.value.withLock { $0 })
+        return (process.terminationStatus, outputText, errorText.value.withLockedValue { $0 })
     }
 }
 
 /// A child's standard error, written by the thread draining it and read once it is done.
 private final class ErrorText: Sendable {
-    let value = Mutex("")
+    let value = NIOLockedValueBox("")
 }

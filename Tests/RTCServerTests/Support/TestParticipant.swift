@@ -5,7 +5,7 @@ import NIOPosix
 import RTCAudio
 import RTCSignaling
 import RTCTransport
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 import RTCServer
 
@@ -19,12 +19,12 @@ final class TestParticipant: Sendable {
     let joinAnswer: JoinAnswer
     let certificate: DTLSCertificate
     let localICE: ICEParameters
-    private let mediaBox = Mutex<MediaTransport?>(nil)
-    private let eventLog = Mutex<[ServerMessage]>([])
-    private let eventTask: Mutex<Task<Void, Never>?> = Mutex(nil)
-    private let pingTask: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let mediaBox = NIOLockedValueBox<MediaTransport?>(nil)
+    private let eventLog = NIOLockedValueBox<[ServerMessage]>([])
+    private let eventTask: NIOLockedValueBox<Task<Void, Never>?> = NIOLockedValueBox(nil)
+    private let pingTask: NIOLockedValueBox<Task<Void, Never>?> = NIOLockedValueBox(nil)
 
-    var media: MediaTransport? { mediaBox.withLock { $0 } }
+    var media: MediaTransport? { mediaBox.withLockedValue { $0 } }
 
     static let app = AppCredential(sdkAppId: 1_400_000_001, secretKey: "e2e-secret-key-0123456789abcdef")
 
@@ -46,7 +46,7 @@ final class TestParticipant: Sendable {
         guard case .joinOK(let joined) = answer else { throw TestFailure("unexpected answer \(answer)") }
         joinAnswer = joined
         let task = Task { [self] in
-            for await event in signaling.events { eventLog.withLock { $0.append(event) } }
+            for await event in signaling.events { eventLog.withLockedValue { $0.append(event) } }
         }
         let heartbeat = Duration.milliseconds(joined.heartbeatMs)
         let pinger = Task { [signaling] in
@@ -55,8 +55,8 @@ final class TestParticipant: Sendable {
                 try? await Task.sleep(for: heartbeat)
             }
         }
-        eventTask.withLock { $0 = task }
-        pingTask.withLock { $0 = pinger }
+        eventTask.withLockedValue { $0 = task }
+        pingTask.withLockedValue { $0 = pinger }
     }
 
     /// Runs ICE and DTLS to the server's candidate; returns the negotiated SRTP profile.
@@ -67,12 +67,14 @@ final class TestParticipant: Sendable {
             group: MultiThreadedEventLoopGroup.singleton, candidate: candidate, localICE: localICE,
             serverICE: joinAnswer.server.ice, serverFingerprint: try DTLSFingerprint(parsing: joinAnswer.server.dtls.fingerprint),
             context: try DTLSContext(certificate: certificate), logger: Logger(label: "test.media"))
-        mediaBox.withLock { $0 = transport }
+        mediaBox.withLockedValue { $0 = transport }
         return try await transport.connect(heartbeat: .milliseconds(Int64(joinAnswer.heartbeatMs)), timeout: .seconds(20))
     }
 
+    /// Copies made under the lock (`map`), here and below: a buffer shared with the recording thread would be
+    /// freed by whichever thread lets go last, ordered only by the runtime's atomics, which TSan cannot see.
     /// Every event received so far.
-    var events: [ServerMessage] { eventLog.withLock { $0 } }
+    var events: [ServerMessage] { eventLog.withLockedValue { $0.map { $0 } } }
 
     /// Waits until an event matching `predicate` has arrived; returns it.
     @discardableResult
@@ -103,7 +105,7 @@ final class TestParticipant: Sendable {
 
     /// Closes everything without a leave packet, as a crashed client would.
     func vanish() async {
-        pingTask.withLock { $0?.cancel() }
+        pingTask.withLockedValue { $0?.cancel() }
         signaling.close()
         await media?.close()
     }
@@ -112,8 +114,8 @@ final class TestParticipant: Sendable {
     func close() async {
         signaling.close()
         await media?.close()
-        eventTask.withLock { $0?.cancel() }
-        pingTask.withLock { $0?.cancel() }
+        eventTask.withLockedValue { $0?.cancel() }
+        pingTask.withLockedValue { $0?.cancel() }
     }
 }
 

@@ -1,13 +1,21 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import RTCTransport
 
 /// Runs blocking socket work on a thread of its own, so that Swift's cooperative pool stays free.
+///
+/// The result crosses through a lock, not the continuation, so ThreadSanitizer sees it handed over.
 func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
+    let outcome = NIOLockedValueBox<Result<T, any Error>?>(nil)
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        Thread {
+            let result = Result { try body() }
+            outcome.withLockedValue { $0 = result }
+            done.resume()
+        }.start()
     }
+    return try outcome.withLockedValue { $0! }.get()
 }
 
 /// A loopback address, letting the kernel pick the port.
@@ -262,9 +270,9 @@ func runOpenSSL(_ arguments: [String]) throws -> String {
 
 /// Text appended from a reader thread and read from the test's thread.
 final class CollectedOutput: Sendable {
-    private let buffer = Mutex("")
-    func append(_ data: Data) { buffer.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-    var text: String { buffer.withLock { $0 } }
+    private let buffer = NIOLockedValueBox("")
+    func append(_ data: Data) { buffer.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }
+    var text: String { buffer.withLockedValue { $0 } }
 }
 
 /// A temporary directory, removed in deinit.

@@ -1,3 +1,0 @@
-import Testing
-@testable import RTCTransport
-@Test func smoke() { #expect(true) }
