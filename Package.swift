@@ -52,6 +52,8 @@ let package = Package(
             name: "CWebRTCAudioProcessing", path: "CModules/CWebRTCAudioProcessing",
             pkgConfig: "webrtc-audio-processing",
             providers: [.apt(["libwebrtc-audio-processing-dev"])]),
+        // Initializes OpenSSL when the program is loaded, without its atexit cleanup (OpenSSLSetup.c).
+        .target(name: "COpenSSLSetup", dependencies: ["COpenSSL"], path: "CModules/COpenSSLSetup"),
         // A plain C API over webrtc-audio-processing 0.3's C++ interface.
         .target(
             name: "CAudioProcessing", dependencies: ["CWebRTCAudioProcessing"],
@@ -66,10 +68,10 @@ let package = Package(
             path: "CModules/CNativeLoops"),
 
         // MARK: The media core.
-        .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "CZlib"]),
+        .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "COpenSSLSetup", "CZlib"]),
         .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing", "CSpeexDSP"]),
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
-        .target(name: "RTCSignaling", dependencies: ["COpenSSL", "CZlib"]),
+        .target(name: "RTCSignaling", dependencies: ["COpenSSL", "COpenSSLSetup", "CZlib"]),
 
         // The client: TRTCCloud and its media pipeline.
         .target(
@@ -126,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "RTCTransportTests",
             dependencies: [
-                "RTCTransport",
+                "RTCTransport", "COpenSSLSetup",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 locks,
             ]),

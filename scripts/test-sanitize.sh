@@ -38,5 +38,9 @@ build=(-c release -Xswiftc -enable-testing --sanitize="$kind" --scratch-path "$s
 echo "test-sanitize: $kind, building in $scratch"
 "$swift" build --build-tests "${build[@]}"
 "$swift" test --skip-build "${build[@]}" --filter "$unit"
-"$swift" test --skip-build "${build[@]}" --skip "$unit|$faults"
+# Under TSan the end-to-end tests run one at a time: every test at once on two cores, each 5-15x slower,
+# missed its connection timeouts, which says nothing about races.
+serial=()
+if [ "$kind" = thread ]; then serial=(--no-parallel); fi
+"$swift" test --skip-build "${build[@]}" "${serial[@]}" --skip "$unit|$faults"
 echo "test-sanitize: $kind clean"
