@@ -53,6 +53,15 @@ func sendTone(_ cloud: TRTCCloud, frequency: Double, duration: Duration, sampleR
     }
 }
 
+/// The last `count` samples that end at the last loud one (a tenth of the peak or more): what was heard of a
+/// tone, without the concealment or comfort noise that follows it once the sender stops (their many small
+/// zero crossings raise the count, more so the later the test reads, as on a loaded machine).
+func toneTail(_ pcm: [Int16], count: Int) -> [Int16] {
+    let threshold = Int32(pcm.map { abs(Int32($0)) }.max() ?? 0) / 10
+    let end = (pcm.lastIndex { abs(Int32($0)) >= threshold } ?? pcm.count - 1) + 1
+    return Array(pcm[max(0, end - count)..<end])
+}
+
 /// The dominant frequency of a signal by zero crossings.
 func dominantFrequency(_ pcm: [Int16], sampleRate: Double = 48_000) -> Double {
     guard pcm.count > 4800 else { return 0 }
