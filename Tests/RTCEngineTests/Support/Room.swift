@@ -53,13 +53,23 @@ func sendTone(_ cloud: TRTCCloud, frequency: Double, duration: Duration, sampleR
     }
 }
 
-/// The last `count` samples that end at the last loud one (a tenth of the peak or more): what was heard of a
-/// tone, without the concealment or comfort noise that follows it once the sender stops (their many small
-/// zero crossings raise the count, more so the later the test reads, as on a loaded machine).
-func toneTail(_ pcm: [Int16], count: Int) -> [Int16] {
-    let threshold = Int32(pcm.map { abs(Int32($0)) }.max() ?? 0) / 10
-    let end = (pcm.lastIndex { abs(Int32($0)) >= threshold } ?? pcm.count - 1) + 1
-    return Array(pcm[max(0, end - count)..<end])
+/// The strongest frequency of a signal: the strongest of 10 Hz steps from 50 Hz to 4 kHz, refined to 1 Hz
+/// (Goertzel). Unlike counting zero crossings, it is not moved by the short gaps late capture frames leave
+/// on a loaded machine (each added a crossing: 440 Hz counted as 456-463 Hz). Costly: call it once, not
+/// in a polling loop.
+func strongestFrequency(_ pcm: [Int16], sampleRate: Double = 48_000) -> Double {
+    let samples = pcm.map(Double.init)
+    func power(at frequency: Double) -> Double {
+        let coefficient = 2 * cos(2 * Double.pi * frequency / sampleRate)
+        var (previous, beforePrevious) = (0.0, 0.0)
+        for sample in samples { (previous, beforePrevious) = (sample + coefficient * previous - beforePrevious, previous) }
+        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious
+    }
+    func strongest(_ candidates: StrideThrough<Double>) -> Double {
+        candidates.map { ($0, power(at: $0)) }.max { $0.1 < $1.1 }?.0 ?? 0
+    }
+    let coarse = strongest(stride(from: 50, through: 4_000, by: 10))
+    return strongest(stride(from: coarse - 10, through: coarse + 10, by: 1))
 }
 
 /// The dominant frequency of a signal by zero crossings.
