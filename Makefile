@@ -32,8 +32,7 @@ test: deps
 
 ## The test suite again under AddressSanitizer, then ThreadSanitizer, each in
 ## its own build folder (.build-asan, .build-tsan); the same two runs as `make test` (scripts/test-sanitize.sh).
-## Known today: TSan on Linux does not see Synchronization.Mutex's futex, so it reports every access a
-## Mutex guards as a race (README, "Limits"); the TSan run stops at the first of those.
+## Under TSan the end-to-end tests run one at a time; suppressions and their reasons: scripts/tsan-suppressions.txt.
 .PHONY: test-sanitize
 test-sanitize: deps
 	scripts/test-sanitize.sh address
