@@ -77,16 +77,21 @@ struct ExitPathTests {
         try await bobEvents.wait(for: "bob's exit") { $0 == .exitRoom(reason: 0) }
     }
 
-    @Test("with the server gone, exitRoom still completes within its bound")
+    /// The bound is behaviour, not a stopwatch (how long it takes is `rtc-bench`'s business): the
+    /// exit completes locally with reason 0 while the reconnection loop would still be trying; an
+    /// exit that waited for the server would instead end with the loop's give-up, `onExitRoom(1)`.
+    @Test("with the server gone, exitRoom completes locally (reason 0) before reconnection gives up")
     func exitWithServerGone() async throws {
         let server = try await ServerProcess(arguments: TestRoom.serverArguments)
         let room = TestRoom(server: server)
         let (cloud, recorder) = try await room.enter("alice")
         server.stop()
-        let start = ContinuousClock.now
         cloud.exitRoom()
-        try await recorder.wait(for: "onExitRoom", timeout: .seconds(10)) { $0 == .exitRoom(reason: 0) }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        let giveUp = RoomSession.reconnectLimit - .seconds(5)
+        try await recorder.wait(for: "onExitRoom(0)", timeout: giveUp) { $0 == .exitRoom(reason: 0) }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(recorder.events.filter { if case .exitRoom = $0 { true } else { false } } == [.exitRoom(reason: 0)])
+        #expect(!recorder.events.contains(.connectionRecovery))
     }
 
     @Test("RemoveUser → onExitRoom(1) and the other sees reason 2; DismissRoom → onExitRoom(2) for all")
