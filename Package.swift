@@ -139,8 +139,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "RTCSignalingTests", dependencies: ["RTCSignaling"]),
-        .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "rtc-server", locks]),
-        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "rtc-server", locks]),
+        // What the process-level tests share: the built binaries, a child process, a real rtc-server on port 0.
+        .target(name: "RTCTestSupport", dependencies: [locks], path: "Tests/RTCTestSupport"),
+        .testTarget(name: "RTCServerTests", dependencies: ["RTCServer", "RTCEngine", "RTCTestSupport", "rtc-server", locks]),
+        .testTarget(name: "RTCEngineTests", dependencies: ["RTCEngine", "RTCServer", "RTCTestSupport", "rtc-server", locks]),
 
         // MARK: rtc-client
         // Joins a room from the terminal (play a WAV or a tone in, record the room out, live status),
@@ -153,9 +155,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 locks,
             ]),
-        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "rtc-client", "rtc-server", locks]),
+        .testTarget(name: "RTCClientTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCAudio", "RTCTestSupport", "rtc-client", "rtc-server", locks]),
         // Network faults in real network namespaces (ip netns, veth, tc netem or iptables): needs root.
-        .testTarget(name: "FaultTests", dependencies: ["RTCEngine", "RTCSignaling", "rtc-client", "rtc-server", locks]),
+        .testTarget(name: "FaultTests", dependencies: ["RTCEngine", "RTCSignaling", "RTCTestSupport", "rtc-client", "rtc-server", locks]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx14

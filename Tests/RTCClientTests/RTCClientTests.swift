@@ -2,6 +2,7 @@ import Foundation
 import RTCAudio
 import RTCEngine
 import RTCSignaling
+import RTCTestSupport
 import Testing
 
 /// `rtc-client` as a user runs it: the built binary as a subprocess against a real `rtc-server` process.

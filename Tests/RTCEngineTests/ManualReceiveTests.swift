@@ -1,5 +1,6 @@
 import Foundation
 import RTCEngine
+import RTCTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,6 @@
 import Foundation
 import RTCSignaling
+import RTCTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,6 @@
 import Foundation
 import RTCEngine
+import RTCTestSupport
 import Testing
 
 /// `switchRole` in the scenes that have roles (api.md "Room"), end to end through the public API.

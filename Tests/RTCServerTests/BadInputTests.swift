@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import RTCSignaling
+import RTCTestSupport
 import RTCTransport
 import Testing
 
@@ -210,7 +211,7 @@ struct BadInputTests {
         let (body, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.httpPort)/healthz")!)
         #expect(String(decoding: body, as: UTF8.self) == "ok\n")
         let alice = try await TestParticipant(url: server.signalingURL, userId: "alice")
-        await server.terminate()
+        try await server.terminate()
         #expect(await alice.signaling.waitUntilClosed() == .closed(code: 1001))
         #expect(server.process.terminationStatus == 0)
         await alice.close()

@@ -1,4 +1,5 @@
 import Foundation
+import RTCTestSupport
 
 /// `scripts/impair-link.py` running in a namespace: it holds the packets an iptables NFQUEUE rule
 /// queues there and drops, delays and jitters them as netem would. What FaultNetwork uses for

@@ -1,6 +1,7 @@
 import Foundation
 import RTCEngine
 import NIOConcurrencyHelpers
+import RTCTestSupport
 
 /// A `TRTCCloud` in the test process that records every callback with the time it arrived.
 final class Observer: Sendable {

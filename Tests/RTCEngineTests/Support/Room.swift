@@ -1,6 +1,7 @@
 import Foundation
 import RTCEngine
 import RTCSignaling
+import RTCTestSupport
 import Testing
 
 /// A test room on a real `rtc-server` process: makes parameters and entered clouds.

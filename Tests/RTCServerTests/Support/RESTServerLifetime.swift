@@ -1,4 +1,5 @@
 import Foundation
+import RTCTestSupport
 import Testing
 
 extension ServerProcess {
@@ -9,9 +10,9 @@ extension ServerProcess {
         do {
             try await body(server)
         } catch {
-            await server.terminate()
+            try? await server.terminate()
             throw error
         }
-        await server.terminate()
+        try await server.terminate()
     }
 }

@@ -3,7 +3,7 @@ import NIOConcurrencyHelpers
 
 /// A subprocess whose standard output and error are collected as they arrive; killed with SIGKILL
 /// if it is still running when released.
-final class ChildProcess: @unchecked Sendable {  // `process` is configured in init, then only queried and signalled; `streams` is a locked box.
+package final class ChildProcess: @unchecked Sendable {  // `process` is configured in init, then only queried and signalled; `streams` is a locked box.
     private struct Streams {
         var stdout = ""
         var stderr = ""
@@ -11,11 +11,11 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     }
 
     private let process = Process()
-    private let pipes = (out: Pipe(), err: Pipe())
     private let streams = NIOLockedValueBox(Streams())
+    private let pipes = (out: Pipe(), err: Pipe())
 
     /// Starts `executable` with `arguments`.
-    init(executable: String, arguments: [String]) throws {
+    package init(executable: String, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = pipes.out
@@ -44,31 +44,40 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     }
 
     /// What it printed on standard output so far.
-    var stdout: String { streams.withLockedValue { $0.stdout } }
+    package var stdout: String { streams.withLockedValue { $0.stdout } }
     /// What it printed on standard error so far.
-    var stderr: String { streams.withLockedValue { $0.stderr } }
+    package var stderr: String { streams.withLockedValue { $0.stderr } }
     /// Both, for failure messages.
-    var printed: String { "--- stdout:\n\(stdout)\n--- stderr:\n\(stderr)" }
+    package var printed: String { "--- stdout:\n\(stdout)\n--- stderr:\n\(stderr)" }
 
     /// Waits until standard output contains `text`; throws with everything printed when it does not within `timeout`.
-    func waitForOutput(_ text: String, timeout: Duration = .seconds(60)) async throws {
+    package func waitForOutput(_ text: String, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while !stdout.contains(text) {
             guard ContinuousClock.now < deadline, process.isRunning else {
                 try await Task.sleep(for: .milliseconds(200))
                 if stdout.contains(text) { return }
-                throw ShellFailure(description: "no \"\(text)\" within \(timeout) (running: \(process.isRunning))\n\(printed)")
+                throw ProcessFailure(description: "no \"\(text)\" within \(timeout) (running: \(process.isRunning))\n\(printed)")
             }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Waits until standard output contains `text` at least `occurrences` times.
+    package func waitForOutput(_ text: String, occurrences: Int, timeout: Duration) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while stdout.components(separatedBy: text).count - 1 < occurrences {
+            guard ContinuousClock.now < deadline else { throw ProcessFailure(description: "\"\(text)\" not \(occurrences) times within \(timeout)\n\(printed)") }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
 
     /// Waits for the process to end and for its output to be read to the end; returns its exit
     /// status. Throws when it is still running after `timeout`.
-    func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
+    package func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
-            guard ContinuousClock.now < deadline else { throw ShellFailure(description: "still running after \(timeout)\n\(printed)") }
+            guard ContinuousClock.now < deadline else { throw ProcessFailure(description: "still running after \(timeout)\n\(printed)") }
             try await Task.sleep(for: .milliseconds(20))
         }
         // Both readers reach the end of file once the process and any child holding its pipes are gone.
@@ -81,32 +90,7 @@ final class ChildProcess: @unchecked Sendable {  // `process` is configured in i
     }
 
     /// Sends a signal.
-    func send(_ signal: Int32) {
+    package func send(_ signal: Int32) {
         kill(process.processIdentifier, signal)
-    }
-}
-
-extension ChildProcess {
-    /// Starts the built `rtc-client` in `network`'s peer namespace: `join` as `userId` into
-    /// `roomId` on `server` (publishing its default tone), and nothing else.
-    static func rtcClient(in network: FaultNetwork, server: NamespacedServer, userId: String, roomId: UInt32) throws -> ChildProcess {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rtc-client").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw ShellFailure(description: "no rtc-client at \(binary)") }
-        let (executable, arguments) = network.peerCommand([
-            binary, "join", "--server", server.signalingURL, "--app", "\(NamespacedServer.sdkAppId)", "--secret", NamespacedServer.secretKey,
-            "--room", "\(roomId)", "--user", userId,
-        ])
-        return try ChildProcess(executable: executable, arguments: arguments)
-    }
-}
-
-extension ChildProcess {
-    /// Waits until standard output contains `text` at least `occurrences` times.
-    func waitForOutput(_ text: String, occurrences: Int, timeout: Duration) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while stdout.components(separatedBy: text).count - 1 < occurrences {
-            guard ContinuousClock.now < deadline else { throw ShellFailure(description: "\"\(text)\" not \(occurrences) times within \(timeout)\n\(printed)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 }

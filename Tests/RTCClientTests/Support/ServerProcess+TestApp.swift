@@ -1,34 +1,21 @@
 import Foundation
 import RTCSignaling
+import RTCTestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// A real `rtc-server` process on 127.0.0.1 with ports chosen by the kernel (port 0) and a test app.
-final class ServerProcess: Sendable {
+/// The client tests' server: a real `rtc-server` (RTCTestSupport) with a test app and a REST API key.
+extension ServerProcess {
     static let sdkAppId: UInt32 = 1_400_000_077
     static let secretKey = "client-tests-secret-0123456789"
     static let apiKey = (id: "AKIDclientTests", key: "client-tests-api-key")
 
-    let child: ChildProcess
-    let httpPort: Int
-
-    /// The signaling URL.
-    var signalingURL: String { "ws://127.0.0.1:\(httpPort)/rtc/v1" }
-
     /// Starts the server (with `extra` flags, e.g. `--user-timeout 2`) and waits for its `listening` line.
-    init(_ extra: [String] = []) async throws {
-        child = try ChildProcess(
-            executable: try BuiltBinary.path("rtc-server"),
-            arguments: ["--host", "127.0.0.1", "--http-port", "0", "--media-port", "0", "--app", "\(Self.sdkAppId):\(Self.secretKey)",
-                "--api-key", "\(Self.apiKey.id):\(Self.apiKey.key)"] + extra)
-        try await child.waitForOutput(" media=")
-        guard let line = child.stdout.split(separator: "\n").first(where: { $0.hasPrefix("listening http=") }),
-            let address = line.split(separator: " ").dropFirst().first?.dropFirst("http=".count),
-            let port = address.split(separator: ":").last.flatMap({ Int($0) })
-        else { throw ProcessFailure(description: "no listening line\n\(child.printed)") }
-        httpPort = port
+    convenience init(_ extra: [String] = []) async throws {
+        try await self.init(
+            arguments: ["--app", "\(Self.sdkAppId):\(Self.secretKey)", "--api-key", "\(Self.apiKey.id):\(Self.apiKey.key)"] + extra)
     }
 
     /// A UserSig of the test app.

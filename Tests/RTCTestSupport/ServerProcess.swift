@@ -1,29 +1,26 @@
 import Foundation
-import Testing
 
 /// A real `rtc-server` process on 127.0.0.1 with ports chosen by the kernel (port 0),
 /// started from the binary SwiftPM built beside the test bundle.
-final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `lock`.
-    let process = Process()
-    let httpPort: Int
-    let mediaPort: Int
+package final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `lock`.
+    /// The `rtc-server` process.
+    package let process = Process()
+    /// The HTTP port: signaling WebSockets and the REST API.
+    package let httpPort: Int
+    /// The UDP media port.
+    package let mediaPort: Int
     private let lock = NSLock()
     private var output = ""
 
     /// The signaling URL.
-    var signalingURL: String { "ws://127.0.0.1:\(httpPort)/rtc/v1" }
+    package var signalingURL: String { "ws://127.0.0.1:\(httpPort)/rtc/v1" }
 
     /// Everything the server printed so far (stdout and stderr).
-    var printed: String { lock.withLock { output } }
+    package var printed: String { lock.withLock { output } }
 
     /// Starts the server with the given extra arguments and waits for its `listening` line.
-    init(arguments: [String], fixedPorts: Bool = false, timeout: Duration = .seconds(60)) async throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("rtc-server")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw ServerProcessError.missingBinary(binary.path)
-        }
-        process.executableURL = binary
+    package init(arguments: [String], fixedPorts: Bool = false, timeout: Duration = .seconds(60)) async throws {
+        process.executableURL = URL(fileURLWithPath: try BuiltBinary.path("rtc-server"))
         process.arguments = ["--host", "127.0.0.1"] + (fixedPorts ? [] : ["--http-port", "0", "--media-port", "0"]) + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -53,7 +50,7 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
         }
         guard let ports else {
             process.terminate()
-            throw ServerProcessError.noListeningLine(text)
+            throw ProcessFailure(description: "rtc-server printed no listening line within \(timeout)\n\(text)")
         }
         httpPort = ports.0
         mediaPort = ports.1
@@ -68,7 +65,7 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
     }
 
     /// Parses `listening http=HOST:PORT media=HOST:PORT`.
-    static func listeningPorts(in text: String) -> (Int, Int)? {
+    package static func listeningPorts(in text: String) -> (Int, Int)? {
         for line in text.split(separator: "\n") where line.hasPrefix("listening http=") {
             let fields = line.split(separator: " ")
             guard fields.count == 3,
@@ -81,7 +78,7 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
     }
 
     /// Ends the process at once (SIGKILL) and reaps it.
-    func stop() {
+    package func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -89,7 +86,8 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
 
     /// Sends `signal` and waits for the process to end without blocking a thread: a graceful
     /// shutdown waits for this process's own WebSocket clients, which need the threads to close.
-    func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(60)) async {
+    /// Throws, after killing it, when it has not ended within `timeout`.
+    package func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(60)) async throws {
         guard process.isRunning else { return }
         kill(process.processIdentifier, signal)
         let deadline = ContinuousClock.now + timeout
@@ -97,8 +95,8 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
             try? await Task.sleep(for: .milliseconds(20))
         }
         if process.isRunning {
-            Issue.record("rtc-server did not exit within \(timeout) of signal \(signal)")
             stop()
+            throw ProcessFailure(description: "rtc-server did not exit within \(timeout) of signal \(signal)\n\(printed)")
         }
     }
 
@@ -107,9 +105,4 @@ final class ServerProcess: @unchecked Sendable {  // `output` is guarded by `loc
             kill(process.processIdentifier, SIGKILL)
         }
     }
-}
-
-enum ServerProcessError: Error {
-    case missingBinary(String)
-    case noListeningLine(String)
 }
