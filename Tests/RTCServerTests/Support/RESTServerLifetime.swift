@@ -1,6 +1,5 @@
 import Foundation
 import RTCTestSupport
-import Testing
 
 extension ServerProcess {
     /// Runs `body` against a fresh server started with `arguments`, then stops it with ``terminate(signal:timeout:)``
