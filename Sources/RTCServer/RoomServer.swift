@@ -6,7 +6,8 @@ import NIOPosix
 import ServiceLifecycle
 import UnixSignals
 
-/// The RTCEngine room server: WebSocket signaling and REST on one TCP port, all media on one UDP port.
+/// The RTCEngine room server: WebSocket signaling and REST on one TCP port; media on one UDP port per
+/// media thread, each thread holding its own rooms.
 ///
 /// Run it from `rtc-server` (``run(onListening:)`` until SIGTERM/SIGINT) or embed it in a process
 /// (``start()`` … ``shutdown()``), as the examples and tests do.
@@ -45,18 +46,18 @@ public final class RoomServer: Sendable {
 
     /// The counters and gauges in Prometheus text format, as `GET /metrics` serves them.
     public func metricsText() -> String {
-        state.core?.metrics.exposition() ?? ""
+        state.router?.metrics.exposition() ?? ""
     }
 
     private func start(signals: [UnixSignal]) async throws -> ListeningAddresses {
         try configuration.validate()
         let loopGroup = MultiThreadedEventLoopGroup.singleton
-        let core = try await ServerCore.bind(configuration: configuration, group: loopGroup, logger: logger)
+        let router = try await RoomRouter.bind(configuration: configuration, group: loopGroup, logger: logger)
         let (ports, continuation) = AsyncStream<Int?>.makeStream()
         let app = Application(
-            router: HTTPRoutes.router(core: core),
+            router: HTTPRoutes.router(router: router),
             server: .http1WebSocketUpgrade(
-                webSocketRouter: HTTPRoutes.webSocketRouter(core: core),
+                webSocketRouter: HTTPRoutes.webSocketRouter(router: router),
                 configuration: .init(maxFrameSize: SignalingLimits.maxFrameSize)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.httpPort), serverName: "rtc-server"),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port) },
@@ -64,7 +65,7 @@ public final class RoomServer: Sendable {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: app), .init(service: ShutdownNotice(core: core))],
+                services: [.init(service: app), .init(service: ShutdownNotice(router: router))],
                 gracefulShutdownSignals: signals,
                 logger: logger))
         let runTask = Task {
@@ -73,20 +74,23 @@ public final class RoomServer: Sendable {
                 try await group.run()
             } catch {
                 logger.error("server stopped: \(error)")
-                await core.close()
+                await router.close()
                 throw error
             }
-            await core.close()
+            await router.close()
         }
-        state.set(core: core, group: group, runTask: runTask)
+        state.set(router: router, group: group, runTask: runTask)
         guard let httpPort = await ports.first(where: { _ in true }) ?? nil else {
             try await runTask.value
             throw ConfigurationError.invalid(setting: "httpPort", reason: "the HTTP port could not be bound")
         }
+        let mediaPorts = router.mediaPorts
         let addresses = ListeningAddresses(
-            http: "\(configuration.host):\(httpPort)", media: "\(configuration.host):\(core.mediaPort)",
-            httpPort: httpPort, mediaPort: core.mediaPort)
-        logger.info("listening", metadata: ["http": "\(addresses.http)", "media": "\(addresses.media)"])
+            http: "\(configuration.host):\(httpPort)", media: "\(configuration.host):\(mediaPorts[0])",
+            httpPort: httpPort, mediaPorts: mediaPorts)
+        logger.info(
+            "listening",
+            metadata: ["http": "\(addresses.http)", "media": "\(addresses.media)", "media-ports": "\(mediaPorts.map(String.init).joined(separator: ","))"])
         return addresses
     }
 }
@@ -95,12 +99,14 @@ public final class RoomServer: Sendable {
 public struct ListeningAddresses: Sendable, Equatable {
     /// `HOST:PORT` of signaling, REST, health and metrics.
     public var http: String
-    /// `HOST:PORT` of the media port.
+    /// `HOST:PORT` of the first media thread's port.
     public var media: String
     /// The bound TCP port.
     public var httpPort: Int
-    /// The bound UDP port.
-    public var mediaPort: Int
+    /// The bound UDP port of each media thread, by thread.
+    public var mediaPorts: [Int]
+    /// The first media thread's UDP port.
+    public var mediaPort: Int { mediaPorts[0] }
 
     /// The WebSocket signaling URL clients join at.
     public var signalingURL: String { "ws://\(http)/rtc/v1" }
@@ -108,10 +114,10 @@ public struct ListeningAddresses: Sendable, Equatable {
 
 /// On graceful shutdown, refuses new joins and tells every member before the HTTP server stops.
 private struct ShutdownNotice: Service {
-    let core: ServerCore
+    let router: RoomRouter
 
     func run() async throws {
         try? await gracefulShutdown()
-        await core.beginShutdown()
+        await router.beginShutdown()
     }
 }

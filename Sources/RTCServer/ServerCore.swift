@@ -5,13 +5,18 @@ import NIOPosix
 import RTCSignaling
 import RTCTransport
 
-/// All of a server's state: rooms, members, media legs. Everything mutable lives on one event
-/// loop (`loop`, the media channel's), so the packet path takes no lock; signaling and REST hop
-/// onto it.
+/// One media thread's share of a server: its rooms, their members and media legs, and its own UDP
+/// port. Everything mutable lives on one event loop (`loop`, the media channel's), so the packet path
+/// takes no lock; signaling and REST hop onto it. A ``RoomRouter`` picks the core of each room.
 final class ServerCore: @unchecked Sendable {  // Every mutable member is touched only on `loop`.
     let loop: any EventLoop
     let configuration: ServerConfiguration
-    let metrics = ServerMetrics()
+    /// This core's media thread: 0 up to the thread count − 1.
+    let thread: Int
+    /// The server's metrics, shared by every core.
+    let metrics: ServerMetrics
+    /// The server's RemoveUser bans, shared by every core.
+    let bans: UserSigBans
     let logger: Logger
     /// The UDP port media arrives on.
     let mediaPort: Int
@@ -32,17 +37,23 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
     var sessions: [String: Participant] = [:]  // by session id
     var legsByUfrag: [String: Participant] = [:]  // by the server's ICE ufrag
     var legsByAddress: [SocketAddress: Participant] = [:]
-    /// What the UserSigs refused after RemoveUser sign (`UserSig.signedContent`, so a re-encoded copy is refused too), until they expire (unix seconds).
-    var bannedUserSigs: [String: Int64] = [:]
     var shuttingDown = false
     /// Forwarded copies written to the media channel since its last flush.
     var unflushedCopies = 0
     private var ticker: RepeatedTask?
 
-    private init(configuration: ServerConfiguration, loop: any EventLoop, mediaPort: Int, logger: Logger) throws {
+    private init(
+        configuration: ServerConfiguration, thread: Int, shared: (metrics: ServerMetrics, bans: UserSigBans), loop: any EventLoop,
+        mediaPort: Int, logger: Logger
+    ) throws {
         self.configuration = configuration
+        self.thread = thread
+        self.metrics = shared.metrics
+        self.bans = shared.bans
         self.loop = loop
         self.mediaPort = mediaPort
+        var logger = logger
+        logger[metadataKey: "media-thread"] = "\(thread)"
         self.logger = logger
         self.certificate = try DTLSCertificate.generate()
         self.dtlsContext = try DTLSContext(certificate: certificate)
@@ -53,15 +64,17 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
         self.userTimeout = .milliseconds(Int64(configuration.userTimeout * 1000))
     }
 
-    /// Binds the media port and starts the core's periodic work (eviction, DTLS timers, RTCP reports).
-    static func bind(configuration: ServerConfiguration, group: any EventLoopGroup, logger: Logger) async throws -> ServerCore {
-        let loop = group.next()
+    /// Binds media thread `thread`'s port (`mediaPort + thread`, or a free one when `mediaPort` is 0) on
+    /// `loop` and starts the core's periodic work (eviction, DTLS timers, RTCP reports).
+    static func bind(
+        configuration: ServerConfiguration, thread: Int, shared: (metrics: ServerMetrics, bans: UserSigBans), loop: any EventLoop,
+        logger: Logger
+    ) async throws -> ServerCore {
         let holder = CoreHolder()
-        let channel = try await openMediaPort(
-            host: configuration.host, port: configuration.mediaPort, loop: loop, holder: holder
-        ).get()
+        let port = configuration.mediaPort == 0 ? 0 : configuration.mediaPort + thread
+        let channel = try await openMediaPort(host: configuration.host, port: port, loop: loop, holder: holder).get()
         let core = try ServerCore(
-            configuration: configuration, loop: loop, mediaPort: channel.localAddress?.port ?? configuration.mediaPort,
+            configuration: configuration, thread: thread, shared: shared, loop: loop, mediaPort: channel.localAddress?.port ?? port,
             logger: logger)
         try await loop.submit {
             core.mediaChannel = channel
@@ -80,6 +93,8 @@ final class ServerCore: @unchecked Sendable {  // Every mutable member is touche
 
     /// The address put in `join.ok` candidates.
     var announcedAddress: String { configuration.announceIP ?? configuration.host }
+    /// The port put in `join.ok` candidates: this thread's share of `announcePort`, or the bound port.
+    var announcedPort: Int { configuration.announcePort.map { $0 + thread } ?? mediaPort }
 
     /// Once a shutdown starts: refuses joins, closes every member's signaling (1001, going away) and waits,
     /// up to `shutdownCloseGrace`, until each member has answered its close: the HTTP server stops next and

@@ -105,7 +105,7 @@ struct LoadBenchmark {
         let window = Double(self.window.components.seconds) + Double(self.window.components.attoseconds) / 1e18
         let child = try ChildProcess(
             arguments: arguments + ["--window", "\(window)"], environment: [LoadGenerator.secretVariable: server.secretKey])
-        let serverPort: Set = [UInt16(server.addresses.mediaPort)]
+        let serverPort = Set(server.addresses.mediaPorts.map { UInt16($0) })
         var resident = 0, cpuStart: Int64 = 0, wallStart: Int64 = 0, cores = 0.0, loadAverage = 0.0, drops = 0
         var waitStart: Int64 = 0, waited = 0.0, received = 0.0, forwarded = 0.0
         var report: Data?

@@ -42,7 +42,7 @@ struct ServerReading {
         cpu = loops.cpuNanoseconds()
         waited = loops.waitNanoseconds()
         forwarded = server.metric("rtc_rtp_forwarded_total")
-        serverDrops = UDPDrops.count(ports: [UInt16(server.addresses.mediaPort)])
+        serverDrops = UDPDrops.count(ports: Set(server.addresses.mediaPorts.map { UInt16($0) }))
         subscriberDrops = UDPDrops.count(ports: subscriberPorts)
     }
 }

@@ -15,13 +15,16 @@ struct RTCServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("http-port"), help: "TCP port for signaling, REST, /healthz and /metrics (0 = any free port).")
     var httpPort: Int?
 
-    @Option(name: .customLong("media-port"), help: "UDP port for all media (0 = any free port).")
+    @Option(name: .customLong("media-port"), help: "UDP port of the first media thread; thread i uses it + i (0 = any free ports).")
     var mediaPort: Int?
+
+    @Option(name: .customLong("media-threads"), help: "Event loops media runs on, each with its own port and rooms (default 0 = one per core).")
+    var mediaThreads: Int?
 
     @Option(name: .customLong("announce-ip"), help: "Address put in candidates (default: the bind address).")
     var announceIP: String?
 
-    @Option(name: .customLong("announce-port"), help: "Port put in candidates (default: the bound media port).")
+    @Option(name: .customLong("announce-port"), help: "Port put in candidates for the first media thread, + i for thread i (default: the bound ports).")
     var announcePort: Int?
 
     @Option(name: .customLong("app"), help: "SDKAPPID:SECRETKEY of an app whose UserSigs are accepted (repeatable).")
@@ -44,6 +47,7 @@ struct RTCServerCommand: AsyncParsableCommand {
         if let host { settings.host = host }
         if let httpPort { settings.httpPort = httpPort }
         if let mediaPort { settings.mediaPort = mediaPort }
+        if let mediaThreads { settings.mediaThreads = mediaThreads }
         if let announceIP { settings.announceIP = announceIP }
         if let announcePort { settings.announcePort = announcePort }
         if let userTimeout { settings.userTimeout = userTimeout }

@@ -113,7 +113,9 @@ struct MediaPipelineTests {
     @Test("with 20 % loss on the path, statistics show uplink and downlink loss and a worse quality")
     func lossIsReported() async throws {
         let relayPort = try LossyRelayPort.reserve()
-        let server = try await ServerProcess(arguments: TestRoom.serverArguments + ["--announce-port", "\(relayPort.localAddress.port)"])
+        // One media thread: the relay stands in for one media port (thread i would announce the relay's port + i).
+        let server = try await ServerProcess(
+            arguments: TestRoom.serverArguments + ["--announce-port", "\(relayPort.localAddress.port)", "--media-threads", "1"])
         defer { server.stop() }
         let relay = try LossyRelay(socket: relayPort, serverPort: server.mediaPort, lossPercent: 20)
         defer { relay.stop() }

@@ -143,7 +143,7 @@ struct BadInputTests {
         defer { server.stop() }
         let (alice, bob) = try await Self.aliceAndBob(on: server)
         let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
-        let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
+        let target = try alice.mediaTarget()
         var generator = SystemRandomNumberGenerator()
         for size in [0, 1, 2, 11, 12, 20, 100, 1500] {
             try socket.send((0..<size).map { _ in UInt8.random(in: 64...127, using: &generator) }, to: target)
@@ -185,7 +185,7 @@ struct BadInputTests {
 
         // A new ClientHello from alice's checked address: no association is left to answer it.
         let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
-        let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
+        let target = try alice.mediaTarget()
         try socket.send(try SecurityTests.bindingRequest(for: alice), to: target)
         #expect(try socket.receive(timeout: .seconds(5)) != nil, "the server did not answer alice's STUN check")
         let fingerprint = try DTLSFingerprint(parsing: alice.joinAnswer.server.dtls.fingerprint)

@@ -88,7 +88,9 @@ struct SecurityTests {
             // STUN with the removed session's credentials gets no answer (a live member's does: the control).
             let probe = try await TestParticipant(url: server.signalingURL, userId: "probe", roomId: 123)
             let socket = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
-            let target = try UDPAddress(host: "127.0.0.1", port: UInt16(server.mediaPort))
+            // Mallory's room and the probe's are the same, so the same media thread's port answers for both.
+            let target = try probe.mediaTarget()
+            #expect(try mallory.mediaTarget() == target)
             let stunUnknown = { (text: String) in BadInputTests.value(in: text, of: "rtc_bad_input_total", kind: "stun_unknown_user") }
             let stunBefore = stunUnknown(try await rest.metrics())
             try socket.send(try Self.bindingRequest(for: mallory), to: target)

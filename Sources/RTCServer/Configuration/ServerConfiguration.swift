@@ -9,11 +9,15 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var host: String = "127.0.0.1"
     /// TCP port for WebSocket signaling, REST, health and metrics; 0 picks a free one.
     public var httpPort: Int = 7880
-    /// UDP port for all media; 0 picks a free one.
+    /// UDP port of the first media thread; thread `i` binds `mediaPort + i`. 0 lets the kernel pick each one.
     public var mediaPort: Int = 7882
+    /// Event loops media runs on, each with its own UDP port and its own rooms (a room and all its
+    /// members live on one); 0 means one per CPU core.
+    public var mediaThreads: Int = 0
     /// Address put in `join.ok` candidates; the bind address when nil.
     public var announceIP: String?
-    /// Port put in `join.ok` candidates; the bound media port when nil (set it behind a port-forwarding NAT or relay).
+    /// Port put in `join.ok` candidates for the first media thread (`announcePort + i` for thread `i`); the
+    /// bound media port when nil (set it behind a port-forwarding NAT or relay).
     public var announcePort: Int?
     /// Apps whose UserSigs are accepted.
     public var apps: [AppCredential] = []
@@ -27,6 +31,14 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var restRequestsPerSecond: Int = 20
     /// DTLS handshakes that have not finished in this many seconds fail the session.
     public var dtlsHandshakeTimeout: Double = 10
+
+    /// The most media threads accepted.
+    public static let maximumMediaThreads = 64
+
+    /// The media threads the server runs: `mediaThreads`, or one per core when it is 0.
+    public var resolvedMediaThreads: Int {
+        mediaThreads > 0 ? mediaThreads : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// The smallest user timeout accepted (protocol.md §3).
     public static let minimumUserTimeout: Double = 2
@@ -54,6 +66,15 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         for port in [httpPort, mediaPort, announcePort ?? 0] where !(0...65535).contains(port) {
             throw ConfigurationError.invalid(setting: "port", reason: "\(port) is not in 0...65535")
         }
+        guard (0...Self.maximumMediaThreads).contains(mediaThreads) else {
+            throw ConfigurationError.invalid(
+                setting: "mediaThreads", reason: "must be 0 (one per core) to \(Self.maximumMediaThreads), got \(mediaThreads)")
+        }
+        let lastThread = resolvedMediaThreads - 1
+        for (name, port) in [("mediaPort", mediaPort), ("announcePort", announcePort ?? 0)] where port != 0 && port + lastThread > 65535 {
+            throw ConfigurationError.invalid(
+                setting: name, reason: "\(port) + \(lastThread) (one port per media thread) is past 65535")
+        }
         guard restRequestsPerSecond > 0 else {
             throw ConfigurationError.invalid(setting: "restRequestsPerSecond", reason: "must be positive")
         }
@@ -69,7 +90,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case host, httpPort, mediaPort, announceIP, announcePort, apps, apiKeys, userTimeout, allowUsers
+        case host, httpPort, mediaPort, mediaThreads, announceIP, announcePort, apps, apiKeys, userTimeout, allowUsers
         case restRequestsPerSecond, dtlsHandshakeTimeout
     }
 
@@ -80,6 +101,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         host = try c.decodeIfPresent(String.self, forKey: .host) ?? d.host
         httpPort = try c.decodeIfPresent(Int.self, forKey: .httpPort) ?? d.httpPort
         mediaPort = try c.decodeIfPresent(Int.self, forKey: .mediaPort) ?? d.mediaPort
+        mediaThreads = try c.decodeIfPresent(Int.self, forKey: .mediaThreads) ?? d.mediaThreads
         announceIP = try c.decodeIfPresent(String.self, forKey: .announceIP)
         announcePort = try c.decodeIfPresent(Int.self, forKey: .announcePort)
         apps = try c.decodeIfPresent([AppCredential].self, forKey: .apps) ?? []

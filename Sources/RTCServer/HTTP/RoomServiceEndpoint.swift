@@ -7,7 +7,7 @@ import NIOConcurrencyHelpers
 /// The room-management REST API in Tencent Cloud API 3.0's wire format (rest-api.md):
 /// TC3-HMAC-SHA256 authentication, DismissRoom(ByStrRoomId), RemoveUser(ByStrRoomId).
 struct RoomServiceEndpoint: Sendable {
-    let core: ServerCore
+    let router: RoomRouter
     private let verifier: TC3Verifier
     private let limiter: RESTRateLimiter
     /// Bodies larger than this are refused before parsing.
@@ -16,11 +16,11 @@ struct RoomServiceEndpoint: Sendable {
     /// out gets a connection reset instead of the answer.
     static let drainBytes = 4 * 1024 * 1024
 
-    init(core: ServerCore) {
-        self.core = core
-        let keys = Dictionary(core.configuration.apiKeys.map { ($0.secretId, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
+    init(router: RoomRouter) {
+        self.router = router
+        let keys = Dictionary(router.configuration.apiKeys.map { ($0.secretId, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
         self.verifier = TC3Verifier(service: "trtc") { keys[$0] }
-        self.limiter = RESTRateLimiter(limit: core.configuration.restRequestsPerSecond)
+        self.limiter = RESTRateLimiter(limit: router.configuration.restRequestsPerSecond)
     }
 
     /// Answers one request: always HTTP 200 with a `Response` object, as Tencent Cloud does.
@@ -30,8 +30,8 @@ struct RoomServiceEndpoint: Sendable {
         do {
             outcome = try await handle(request, context: context)
         } catch let failure as RESTFailure {
-            core.metrics.count(failure.badInput)
-            core.logger.info("REST refused", metadata: ["code": "\(failure.code)", "reason": "\(failure.message)"])
+            router.metrics.count(failure.badInput)
+            router.logger.info("REST refused", metadata: ["code": "\(failure.code)", "reason": "\(failure.message)"])
             outcome = .failure(failure)
         }
         return outcome.response(requestId: requestId)
@@ -74,7 +74,7 @@ struct RoomServiceEndpoint: Sendable {
         } catch {
             throw RESTFailure(code: error.cloudAPICode ?? "AuthFailure", message: error.description, badInput: .restAuthentication)
         }
-        guard let credential = core.configuration.apiKeys.first(where: { $0.secretId == secretId }) else {
+        guard let credential = router.configuration.apiKeys.first(where: { $0.secretId == secretId }) else {
             throw RESTFailure(code: "AuthFailure.SecretIdNotFound", message: "unknown SecretId", badInput: .restAuthentication)
         }
         let actionName = signed.header("X-TC-Action") ?? queryValue("Action", in: query) ?? ""
@@ -86,20 +86,20 @@ struct RoomServiceEndpoint: Sendable {
             throw RESTFailure(code: "UnauthorizedOperation.SdkAppId", message: "this SecretId may not manage SdkAppId \(parameters.sdkAppId)", badInput: .restAuthentication)
         }
         guard limiter.admit(sdkAppId: parameters.sdkAppId, action: action) else {
-            throw RESTFailure(code: "RequestLimitExceeded", message: "more than \(core.configuration.restRequestsPerSecond) \(action.rawValue) requests per second for SdkAppId \(parameters.sdkAppId)", badInput: .restRateLimited)
+            throw RESTFailure(code: "RequestLimitExceeded", message: "more than \(router.configuration.restRequestsPerSecond) \(action.rawValue) requests per second for SdkAppId \(parameters.sdkAppId)", badInput: .restRateLimited)
         }
         let key = RoomKey(sdkAppId: parameters.sdkAppId, room: parameters.room)
         let found: Bool
         switch action {
         case .dismissRoom, .dismissRoomByStrRoomId:
-            found = await core.dismiss(key)
+            found = await router.core(for: key).dismiss(key)
         case .removeUser, .removeUserByStrRoomId:
-            found = await core.removeUsers(parameters.userIds, from: key)
+            found = await router.core(for: key).removeUsers(parameters.userIds, from: key)
         }
         guard found else {
             throw RESTFailure(code: "FailedOperation.RoomNotExist", message: "room \(key) does not exist", badInput: .restParameters)
         }
-        core.logger.info("REST \(action.rawValue)", metadata: ["room": "\(key)", "secretId": "\(secretId)"])
+        router.logger.info("REST \(action.rawValue)", metadata: ["room": "\(key)", "secretId": "\(secretId)"])
         return .success
     }
 

@@ -1,10 +1,12 @@
 import HummingbirdWebSocket
+import NIOConcurrencyHelpers
 import NIOWebSocket
 import Logging
 import Synchronization
 
-/// One signaling WebSocket: reads text messages into the ``ServerCore`` and writes what the
-/// core queues for it. The core decides everything; this type only moves frames.
+/// One signaling WebSocket: reads text messages into the ``ServerCore`` of its room (through the
+/// ``RoomRouter``) and writes what the core queues for it. The core decides everything; this type
+/// only moves frames.
 final class SignalingConnection: Sendable {
     /// What the core can ask a connection to do.
     enum Frame: Sendable {
@@ -20,6 +22,8 @@ final class SignalingConnection: Sendable {
     let id: Int
     private let frames: AsyncStream<Frame>.Continuation
     private let badMessages = Atomic<Int>(0)
+    /// The core whose room this connection joined (or resumed a session in); nil before that.
+    private let boundCore = NIOLockedValueBox<ServerCore?>(nil)
 
     private init(frames: AsyncStream<Frame>.Continuation) {
         self.id = Self.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -36,6 +40,14 @@ final class SignalingConnection: Sendable {
         frames.yield(.close(code, reason))
     }
 
+    /// The core of the room this connection joined, once it has.
+    var core: ServerCore? { boundCore.withLockedValue { $0 } }
+
+    /// Sends every later message of this connection to `core` (called by the core when a join or resume succeeds).
+    func bind(to core: ServerCore) {
+        boundCore.withLockedValue { $0 = core }
+    }
+
     /// Counts one malformed or oversized message and returns how many this connection has sent.
     func recordBadMessage() -> Int {
         badMessages.wrappingAdd(1, ordering: .relaxed).newValue
@@ -43,7 +55,7 @@ final class SignalingConnection: Sendable {
 
     /// Serves one upgraded WebSocket until either side closes it.
     static func serve(
-        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, core: ServerCore, logger: Logger
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, router: RoomRouter, logger: Logger
     ) async {
         let (stream, continuation) = AsyncStream<Frame>.makeStream()
         let connection = SignalingConnection(frames: continuation)
@@ -63,15 +75,15 @@ final class SignalingConnection: Sendable {
                 for try await message in inbound.messages(maxSize: SignalingLimits.maxFrameSize) {
                     switch message {
                     case .text(let text):
-                        await core.receive(text: text, from: connection)
+                        await router.core(for: text, from: connection).receive(text: text, from: connection)
                     case .binary:
-                        await core.receiveBinary(from: connection)
+                        await (connection.core ?? router.cores[0]).receiveBinary(from: connection)
                     }
                 }
             } catch {
                 logger.debug("signaling connection \(connection.id) ended: \(error)")
             }
-            await core.connectionClosed(connection)
+            await connection.core?.connectionClosed(connection)
             continuation.finish()
         }
     }

@@ -1,9 +1,11 @@
 import CoreMetrics
 import Metrics
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// The server's counters and gauges, kept in one Prometheus registry per server instance
-/// (so that several servers in one process, as in tests, do not share numbers).
+/// (so that several servers in one process, as in tests, do not share numbers), shared by the
+/// server's media threads.
 final class ServerMetrics: Sendable {
     /// The registry `/metrics` renders.
     let registry = PrometheusCollectorRegistry()
@@ -26,10 +28,12 @@ final class ServerMetrics: Sendable {
     let subscriberLoss: CoreMetrics.Gauge
     /// Round-trip time of subscribers' legs in seconds (RR LSR/DLSR), last value.
     let subscriberRoundTrip: CoreMetrics.Gauge
-    /// Rooms alive now.
-    let rooms: CoreMetrics.Gauge
-    /// Members in rooms now.
-    let participants: CoreMetrics.Gauge
+    /// Rooms alive now, every media thread together.
+    private let rooms: CoreMetrics.Gauge
+    /// Members in rooms now, every media thread together.
+    private let participants: CoreMetrics.Gauge
+    /// Rooms and members of each media thread, by thread index, summed into the two gauges.
+    private let counts = NIOLockedValueBox<[Int: (rooms: Int, participants: Int)]>([:])
 
     init() {
         let factory = PrometheusMetricsFactory(registry: registry)
@@ -53,6 +57,17 @@ final class ServerMetrics: Sendable {
         subscriberRoundTrip = CoreMetrics.Gauge(label: "rtc_subscriber_rtt_seconds", factory: factory)
         rooms = CoreMetrics.Gauge(label: "rtc_rooms", factory: factory)
         participants = CoreMetrics.Gauge(label: "rtc_participants", factory: factory)
+    }
+
+    /// Records how many rooms and members media thread `thread` holds now.
+    func record(rooms: Int, participants: Int, thread: Int) {
+        // Recorded under the lock, so that a stale sum never overwrites a newer one.
+        counts.withLockedValue { counts in
+            counts[thread] = (rooms, participants)
+            let total = counts.values.reduce((rooms: 0, participants: 0)) { ($0.rooms + $1.rooms, $0.participants + $1.participants) }
+            self.rooms.record(total.rooms)
+            self.participants.record(total.participants)
+        }
     }
 
     /// Counts one piece of refused input.

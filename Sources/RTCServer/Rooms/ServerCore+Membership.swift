@@ -1,14 +1,18 @@
-import Foundation
 import NIOCore
 import RTCSignaling
 
 /// Rooms and members coming and going: creation, removal for every reason, REST effects.
 extension ServerCore {
+    /// Tells the metrics how many rooms and members this core holds now.
+    func recordCounts() {
+        metrics.record(rooms: rooms.count, participants: sessions.count, thread: thread)
+    }
+
     /// Creates an empty room.
     func createRoom(_ key: RoomKey) -> Room {
         let room = Room(key: key)
         rooms[key] = room
-        metrics.rooms.record(rooms.count)
+        recordCounts()
         logger.info("room created", metadata: ["room": "\(key)"])
         return room
     }
@@ -30,14 +34,14 @@ extension ServerCore {
         forget(participant)
         room?.remove(participant)
         metrics.countLeave(reason: reason.rawValue)
-        metrics.participants.record(sessions.count)
+        recordCounts()
         var metadata = logMetadata(participant)
         metadata["reason"] = "\(reason.rawValue)"
         metadata["why"] = "\(why)"
         logger.info(kick == nil ? "leave" : "kick", metadata: metadata)
         if let room, room.isEmpty {
             rooms[room.key] = nil
-            metrics.rooms.record(rooms.count)
+            recordCounts()
             logger.info("room destroyed", metadata: ["room": "\(room.key)"])
         }
     }
@@ -65,7 +69,7 @@ extension ServerCore {
                 self.remove(member, reason: .kicked, kick: .roomDisband, why: "DismissRoom")
             }
             self.rooms[key] = nil
-            self.metrics.rooms.record(self.rooms.count)
+            self.recordCounts()
             return true
         }.get()) ?? false
     }
@@ -77,11 +81,9 @@ extension ServerCore {
             guard let room = self.rooms[key] else { return false }
             for userId in userIds {
                 guard let member = room.members[userId] else { continue }
-                self.bannedUserSigs[member.userSig.signedContent] = member.userSig.expiresAt
+                self.bans.ban(member.userSig.signedContent, until: member.userSig.expiresAt)
                 self.remove(member, reason: .kicked, kick: .banned, why: "RemoveUser")
             }
-            let now = Int64(Date().timeIntervalSince1970)
-            self.bannedUserSigs = self.bannedUserSigs.filter { $0.value > now }
             return true
         }.get()) ?? false
     }

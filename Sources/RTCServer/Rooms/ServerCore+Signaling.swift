@@ -123,7 +123,7 @@ extension ServerCore {
             return fail(.userSig, error.code, error.description)
         }
         // Banned by what the sig signs, not by its text: a re-encoded copy of a banned sig is banned too.
-        if let until = bannedUserSigs[userSig.signedContent], until > Int64(Date().timeIntervalSince1970) {
+        if bans.isBanned(userSig.signedContent) {
             return fail(.joinInvalid, .enterRoomRefused, "this UserSig was removed from the room by RemoveUser")
         }
         guard ICECredentials.isValid(request.ice) else {
@@ -149,12 +149,13 @@ extension ServerCore {
             role: request.role, userSig: userSig, media: media, now: started,
             isAllowlisted: allowlist.contains(parameters.userId))
         participant.connection = connection
+        connection.bind(to: self)
         room.add(participant)
         members[ObjectIdentifier(connection)] = participant
         sessions[participant.sessionId] = participant
         legsByUfrag[media.serverICE.ufrag] = participant
         metrics.joins.increment()
-        metrics.participants.record(sessions.count)
+        recordCounts()
         participant.send(.joinOK(joinAnswer(for: participant, in: room, started: started, resumed: false)), requestId: requestId)
         if participant.isVisible {
             broadcast(.userJoined(UserJoined(userId: participant.userId, role: participant.effectiveRole)), in: room, except: participant)
@@ -168,6 +169,7 @@ extension ServerCore {
             old.close(.normalClosure, reason: "session resumed on another connection")
         }
         participant.connection = connection
+        connection.bind(to: self)
         participant.lastAlive = started
         members[ObjectIdentifier(connection)] = participant
         guard let room = rooms[participant.roomKey] else { return }
@@ -180,7 +182,7 @@ extension ServerCore {
         let server = ServerTransport(
             ice: participant.media.serverICE,
             dtls: DTLSParameters(fingerprint: certificate.fingerprint.description, setup: .passive),
-            candidates: [Candidate(ip: announcedAddress, port: UInt16(configuration.announcePort ?? mediaPort))])
+            candidates: [Candidate(ip: announcedAddress, port: UInt16(announcedPort))])
         let users = room.others(than: participant).filter(\.isVisible).map(\.asRoomMember).sorted { $0.userId < $1.userId }
         return JoinAnswer(
             sessionId: participant.sessionId, elapsedMs: elapsed, server: server, users: users,

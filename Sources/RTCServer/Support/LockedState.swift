@@ -4,18 +4,18 @@ import NIOConcurrencyHelpers
 /// The parts of a running ``RoomServer`` set at start and read at shutdown, behind a mutex.
 final class LockedState: Sendable {
     private struct Parts {
-        var core: ServerCore?
+        var router: RoomRouter?
         var group: ServiceGroup?
         var runTask: Task<Void, any Error>?
     }
 
     private let parts = NIOLockedValueBox(Parts())
 
-    var core: ServerCore? { parts.withLockedValue { $0.core } }
+    var router: RoomRouter? { parts.withLockedValue { $0.router } }
     var group: ServiceGroup? { parts.withLockedValue { $0.group } }
     var runTask: Task<Void, any Error>? { parts.withLockedValue { $0.runTask } }
 
-    func set(core: ServerCore, group: ServiceGroup, runTask: Task<Void, any Error>) {
-        parts.withLockedValue { $0 = Parts(core: core, group: group, runTask: runTask) }
+    func set(router: RoomRouter, group: ServiceGroup, runTask: Task<Void, any Error>) {
+        parts.withLockedValue { $0 = Parts(router: router, group: group, runTask: runTask) }
     }
 }

@@ -59,6 +59,12 @@ final class TestParticipant: Sendable {
         pingTask.withLockedValue { $0 = pinger }
     }
 
+    /// The media port `join.ok` named: that of the media thread holding this participant's room.
+    func mediaTarget() throws -> UDPAddress {
+        guard let candidate = joinAnswer.server.candidates.first else { throw TestFailure("no candidate") }
+        return try UDPAddress(host: candidate.ip, port: candidate.port)
+    }
+
     /// Runs ICE and DTLS to the server's candidate; returns the negotiated SRTP profile.
     @discardableResult
     func connectMedia() async throws -> SRTPProfile {
