@@ -16,13 +16,14 @@ struct EmbeddedServer: Sendable {
     /// The app's secret key, made up for the run (the load generator's child process gets it too).
     let secretKey: String
 
-    /// Starts a server; only its errors are logged.
-    static func start() async throws -> EmbeddedServer {
+    /// Starts a server with `mediaThreads` media threads (0: one per core); only its errors are logged.
+    static func start(mediaThreads: Int = 0) async throws -> EmbeddedServer {
         let secretKey = (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.httpPort = 0
         configuration.mediaPort = 0
+        configuration.mediaThreads = mediaThreads
         configuration.apps = [AppCredential(sdkAppId: sdkAppId, secretKey: secretKey)]
         var logger = Logger(label: "rtc-bench.server")
         logger.logLevel = .error

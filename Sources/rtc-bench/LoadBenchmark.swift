@@ -9,6 +9,8 @@ struct LoadBenchmark {
     let levels: [Int]
     /// Length of each level's measured window.
     let window: Duration
+    /// The server's media threads (0: one per core).
+    let mediaThreads: Int
     /// Where progress lines go.
     let progress: @Sendable (String) -> Void
 
@@ -50,7 +52,8 @@ struct LoadBenchmark {
 
     /// Runs the engine row, then every level, against one server; returns the table rows and the figures.
     func run() async throws -> (rows: [SystemRow], engines: EngineLevel, levels: [Level]) {
-        let server = try await EmbeddedServer.start()
+        let server = try await EmbeddedServer.start(mediaThreads: mediaThreads)
+        progress("load: the server has \(server.addresses.mediaPorts.count) media threads")
         try await Task.sleep(for: .milliseconds(500))
         let baselineResident = ProcessUsage.residentBytes()
         progress("load: \(LoadGenerator.roomSize) TRTCCloud engines in one room (child process)")
@@ -66,7 +69,7 @@ struct LoadBenchmark {
                 level.report.generatorCores, level.loadAverage))
         }
         await server.shutdown()
-        return (Self.rows(for: results, engines: engines), engines, results)
+        return (Self.rows(for: results, engines: engines, mediaThreads: server.addresses.mediaPorts.count), engines, results)
     }
 
     private func run(participants count: Int, server: EmbeddedServer, baselineResident: Int) async throws -> Level {
@@ -154,9 +157,10 @@ struct LoadBenchmark {
     }
 
     /// The engine row, one block of rows per level, then the sustained count.
-    static func rows(for levels: [Level], engines: EngineLevel) -> [SystemRow] {
+    static func rows(for levels: [Level], engines: EngineLevel, mediaThreads: Int) -> [SystemRow] {
         let n = Double(engines.report.engines)
         var rows = [
+            SystemRow(section, "server media threads (event loops, each with its own port and rooms)", value: "\(mediaThreads)"),
             SystemRow(section, "\(engines.report.engines) TRTCCloud engines, 1 room (client process): CPU per engine",
                 value: String(format: "%.2f %% of a core (server %.3f %%)", 100 * engines.report.cores / n, 100 * engines.serverCores / n)),
         ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RTCServer
 
 /// rtc-bench: the media core's Swift wrappers against the same native calls in tight C loops, then the
 /// room server's forwarding, the room lifecycle through `TRTCCloud`, and (on request) concurrent participants.
@@ -35,6 +36,9 @@ struct RTCBench: AsyncParsableCommand {
     @Option(help: "The load section's participant counts, in increasing order (default: 50,100,200,400).")
     var participants: String?
 
+    @Option(help: "The load section's server media threads (default: 0, one per core).")
+    var mediaThreads = 0
+
     @Option(help: .hidden)
     var loadGenerator: String?
 
@@ -46,6 +50,9 @@ struct RTCBench: AsyncParsableCommand {
 
     mutating func validate() throws {
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if !(0...ServerConfiguration.maximumMediaThreads).contains(mediaThreads) {
+            throw ValidationError("--media-threads must be 0 (one per core) to \(ServerConfiguration.maximumMediaThreads)")
+        }
         if participants != nil, participantLevels == nil {
             throw ValidationError("--participants takes counts of at least 5 separated by commas, e.g. 50,100,200")
         }
@@ -100,7 +107,8 @@ struct RTCBench: AsyncParsableCommand {
         }
         if sections.contains(.load) {
             let load = LoadBenchmark(
-                levels: participantLevels ?? [50, 100, 200, 400], window: quick ? .seconds(3) : .seconds(10), progress: progress)
+                levels: participantLevels ?? [50, 100, 200, 400], window: quick ? .seconds(3) : .seconds(10), mediaThreads: mediaThreads,
+                progress: progress)
             let (rows, engines, levels) = try await load.run()
             system += rows
             details.load = levels
