@@ -12,6 +12,8 @@ final class BenchSignaling: Sendable {
     private let pending = NIOLockedValueBox<[Int: CheckedContinuation<ServerMessage, any Error>]>([:])
     private let nextRequestId = Atomic<Int>(1)
     private let closed = Atomic<Bool>(false)
+    /// Runs the WebSocket client until the connection ends.
+    private let connection = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     private init(outbound: AsyncStream<String>.Continuation) {
         self.outbound = outbound
@@ -40,11 +42,12 @@ final class BenchSignaling: Sendable {
                 tasks.cancelAll()
             }
         }
-        Task {
+        let run = Task {
             _ = try? await socket.run()
             openedSink.yield(false)
             client.fail(BenchError.systemFailure(step: "signaling", reason: "the connection closed"))
         }
+        client.connection.withLockedValue { $0 = run }
         guard await opened.first(where: { _ in true }) == true else {
             throw BenchError.systemFailure(step: "signaling", reason: "no WebSocket upgrade from \(url)")
         }
@@ -75,10 +78,12 @@ final class BenchSignaling: Sendable {
         if let text = try? SignalingCodec.encode(message) { outbound.yield(text) }
     }
 
-    /// Closes the WebSocket (code 1000) after what was queued.
-    func close() {
+    /// Closes the WebSocket (code 1000) after what was queued, and returns once the connection has ended,
+    /// so that the event loop group can be shut down after it (not under its close handshake).
+    func close() async {
         outbound.yield("")
         outbound.finish()
+        await connection.withLockedValue { $0 }?.value
     }
 
     private func deliver(_ text: String) {

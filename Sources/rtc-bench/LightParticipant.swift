@@ -77,7 +77,7 @@ final class LightParticipant: @unchecked Sendable {
             }
             return participant
         } catch {
-            signaling.close()
+            await signaling.close()
             throw error
         }
     }
@@ -98,7 +98,7 @@ final class LightParticipant: @unchecked Sendable {
     /// Leaves the room (`leave`, answered by `leave.ok`) and closes the WebSocket.
     func leave() async {
         _ = try? await signaling.request(.leave, timeout: .seconds(3))
-        signaling.close()
+        await signaling.close()
     }
 
     /// The stream this member publishes: its SSRC, its outbound context, its socket, to the server.
