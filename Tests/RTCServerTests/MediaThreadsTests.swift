@@ -119,4 +119,22 @@ struct MediaThreadsTests {
         configuration.announcePort = nil
         try configuration.validate()
     }
+
+    @Test("a media thread whose port is taken stops rtc-server at start, with an error naming the thread and the port")
+    func takenPortIsNamed() async throws {
+        // A taken port whose neighbour below is free: the first thread binds that one, the second fails.
+        var blocker = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
+        for _ in 0..<20 where (try? UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: blocker.localAddress.port - 1))) == nil {
+            blocker = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
+        }
+        let taken = blocker.localAddress.port
+        let server = try ChildProcess(
+            executable: try BuiltBinary.path("rtc-server"),
+            arguments: SecurityTests.arguments + [
+                "--host", "127.0.0.1", "--http-port", "0", "--media-port", "\(taken - 1)", "--media-threads", "2",
+            ])
+        #expect(try await server.exitStatus() != 0)
+        #expect(server.stderr.contains("media thread 1 of 2 could not start on UDP 127.0.0.1:\(taken)"), "\(server.printed)")
+        withExtendedLifetime(blocker) {}
+    }
 }

@@ -17,19 +17,23 @@ final class RoomRouter: Sendable {
     }
 
     /// Binds `configuration.resolvedMediaThreads` cores, each on its own loop of `group` (loops are reused
-    /// when the group has fewer); closes the ones already bound when one fails.
+    /// when the group has fewer); when one cannot bind its port, closes the ones already bound and throws
+    /// ``ConfigurationError`` naming the thread and the port.
     static func bind(configuration: ServerConfiguration, group: any EventLoopGroup, logger: Logger) async throws -> RoomRouter {
         let shared = (metrics: ServerMetrics(), bans: UserSigBans())
         let loops = Array(group.makeIterator())
         var cores: [ServerCore] = []
-        do {
-            for thread in 0..<configuration.resolvedMediaThreads {
+        for thread in 0..<configuration.resolvedMediaThreads {
+            do {
                 cores.append(try await ServerCore.bind(
                     configuration: configuration, thread: thread, shared: shared, loop: loops[thread % loops.count], logger: logger))
+            } catch {
+                for core in cores { await core.close() }
+                let port = configuration.mediaPort == 0 ? 0 : configuration.mediaPort + thread
+                throw ConfigurationError.invalid(
+                    setting: "mediaPort",
+                    reason: "media thread \(thread) of \(configuration.resolvedMediaThreads) could not start on UDP \(configuration.host):\(port): \(error)")
             }
-        } catch {
-            for core in cores { await core.close() }
-            throw error
         }
         return RoomRouter(cores: cores, metrics: shared.metrics)
     }
