@@ -35,6 +35,10 @@ let package = Package(
         .systemLibrary(
             name: "CSRTP", path: "CModules/CSRTP", pkgConfig: "libsrtp2",
             providers: [.apt(["libsrtp2-dev"])]),
+        // NSS, under Debian's libsrtp2: initialized before libsrtp initializes it (SRTPLibrary).
+        .systemLibrary(
+            name: "CNSS", path: "CModules/CNSS", pkgConfig: "nss",
+            providers: [.apt(["libnss3-dev"])]),
         .systemLibrary(
             name: "COpenSSL", path: "CModules/COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
@@ -68,7 +72,7 @@ let package = Package(
             path: "CModules/CNativeLoops"),
 
         // MARK: The media core.
-        .target(name: "RTCTransport", dependencies: ["CSRTP", "COpenSSL", "COpenSSLSetup", "CZlib"]),
+        .target(name: "RTCTransport", dependencies: ["CSRTP", "CNSS", "COpenSSL", "COpenSSLSetup", "CZlib"]),
         .target(name: "RTCAudio", dependencies: ["COpus", "CAudioProcessing", "CSpeexDSP"]),
         // Signaling messages, UserSig, TC3 request signing, error codes: shared by client and server.
         .target(name: "RTCSignaling", dependencies: ["COpenSSL", "COpenSSLSetup", "CZlib"]),

@@ -3,7 +3,7 @@
 # apt-get as root, sudo otherwise; a clear message when neither can.
 set -euo pipefail
 
-packages=(libsrtp2-dev libssl-dev openssl libopus-dev libwebrtc-audio-processing-dev libspeexdsp-dev pkg-config zlib1g-dev python3-venv iproute2 iptables libnetfilter-queue1)
+packages=(libsrtp2-dev libnss3-dev libssl-dev openssl libopus-dev libwebrtc-audio-processing-dev libspeexdsp-dev pkg-config zlib1g-dev python3-venv iproute2 iptables libnetfilter-queue1)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -32,6 +32,16 @@ enum BenchmarkSuite {
                 }
             }
         }
+        // As a server holds them: the same 160 B protect while thousands of other streams' keys are open.
+        let open = SRTPLoops.OpenStreams()
+        cases.append(BenchmarkCase(
+            operation: "SRTP protect AEAD_AES_128_GCM, 160 B payload, \(SRTPLoops.OpenStreams.count.formatted()) other streams open",
+            swift: { iterations in
+                try open.ensureOpen()
+                return try SRTPLoops.protect(.aeadAES128GCM, packetLength: 172, iterations: iterations)
+            },
+            native: { iterations in (try? open.ensureOpen()) == nil ? -1 : cnl_srtp_protect_ns(1, 172, iterations) },
+            targetRatio: targetRatio))
         let opus = OpusLoops.nativeSettings
         cases.append(BenchmarkCase(
             operation: "Opus encode, 20 ms 48 kHz mono 50 kbit/s",

@@ -21,6 +21,32 @@ enum SRTPLoops {
         _ = try SRTPContext(profile: .aeadAES128GCM, direction: .outbound, keyMaterial: keyMaterial(.aeadAES128GCM))
     }
 
+    /// Other SRTP streams kept open, as a server with 1,000 members in rooms of five holds them (an outbound
+    /// context per member, four forwarded SSRCs each): every stream's keys hold NSS sessions, which NSS
+    /// looks through when it opens one per AES-GCM packet (SRTPLibrary). Opened on first use, kept until freed.
+    final class OpenStreams {
+        /// Streams kept open.
+        static let count = 16_000
+        private var contexts: [SRTPContext] = []
+
+        /// Opens the streams unless they are open: a context per four streams, each stream made by protecting one packet.
+        func ensureOpen() throws {
+            guard contexts.isEmpty else { return }
+            let packet = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: 172 + SRTPContext.maximumTrailerLength, alignment: 16)
+            defer { packet.deallocate() }
+            for first in stride(from: 0, to: Self.count, by: 4) {
+                let context = try SRTPContext(profile: .aeadAES128GCM, direction: .outbound, keyMaterial: keyMaterial(.aeadAES128GCM))
+                for ssrc in first..<first + 4 {
+                    cnl_fill_rtp(packet.baseAddress!.assumingMemoryBound(to: UInt8.self), 172, 0)
+                    packet.storeBytes(of: UInt32(0x1000_0000 + ssrc).bigEndian, toByteOffset: 8, as: UInt32.self)
+                    _ = try context.protectRTP(packet, length: 172)
+                }
+                contexts.append(context)
+            }
+        }
+    }
+
     /// Per iteration: copy the plaintext packet into the work buffer, set sequence number `i`, protect in place.
     static func protect(_ profile: SRTPProfile, packetLength: Int, iterations: Int) throws -> Double {
         let context = try SRTPContext(profile: profile, direction: .outbound, keyMaterial: keyMaterial(profile))
