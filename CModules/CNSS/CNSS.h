@@ -2,3 +2,4 @@
 // called from Swift (SRTPLibrary): before libsrtp's own, so that NSS keeps its large session tables.
 #pragma once
 #include <nss.h>
+#include <secport.h>

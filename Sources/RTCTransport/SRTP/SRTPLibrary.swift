@@ -11,20 +11,21 @@ import CSRTP
 /// load generator at 400 participants). Initialized here first, without that flag, NSS keeps 1,024
 /// buckets; libsrtp's own initialization then only adds a reference. The context is kept for the process.
 enum SRTPLibrary {
-    /// The status `srtp_init()` returned, or a failure when NSS could not be set up; Swift runs a
-    /// global's initializer once, thread-safely.
-    private static let initStatus: UInt32 = {
+    /// The call that failed and its status, or nil once NSS and libsrtp are set up; Swift runs a global's
+    /// initializer once, thread-safely.
+    private static let failure: (operation: String, status: Int)? = {
         let flags = UInt32(NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB | NSS_INIT_FORCEOPEN | NSS_INIT_NOROOTINIT)
         guard NSS_IsInitialized() != 0 || NSS_InitContext("", "", "", "", nil, flags) != nil else {
-            return srtp_err_status_init_fail.rawValue
+            return ("NSS_InitContext", Int(PORT_GetError()))
         }
-        return srtp_init().rawValue
+        let status = srtp_init()
+        return status == srtp_err_status_ok ? nil : ("srtp_init", Int(status.rawValue))
     }()
 
     /// Initializes NSS and libsrtp if nothing has yet, and reports whether that worked.
     static func ensureInitialized() throws {
-        guard initStatus == srtp_err_status_ok.rawValue else {
-            throw TransportError.srtpFailure(operation: "srtp_init", status: Int(initStatus))
+        if let failure {
+            throw TransportError.srtpFailure(operation: failure.operation, status: failure.status)
         }
     }
 }
