@@ -11,8 +11,10 @@ import Testing
 struct ReconnectionTests {
     @Test("rtc-server killed and restarted on the same ports: onConnectionLost → onTryToReconnect → onConnectionRecovery, and audio flows again")
     func serverRestart() async throws {
-        let ports = try FreePorts.pick()
-        let arguments = TestRoom.serverArguments + ["--http-port", "\(ports.tcp)", "--media-port", "\(ports.udp)"]
+        let ports = try FreePorts.pick(udpCount: 2)
+        let arguments = TestRoom.serverArguments + [
+            "--http-port", "\(ports.tcp)", "--media-port", "\(ports.udp)", "--media-threads", "2",
+        ]
         let server = try await ServerProcess(arguments: arguments, fixedPorts: true)
         let room = TestRoom(server: server)
         let (alice, aliceEvents) = try await room.enter("alice", customCapture: true)
@@ -80,19 +82,32 @@ struct ReconnectionTests {
     }
 }
 
-/// A TCP and a UDP port that were free a moment ago (bound to port 0, then closed).
+/// A TCP port and a run of UDP ports that were free a moment ago, below the kernel's ephemeral range
+/// (32768–60999 by default), so that no other test's socket (all bound to port 0, every client connection
+/// too) can be given one of them while a server is down between two starts.
 enum FreePorts {
-    static func pick() throws -> (tcp: Int, udp: Int) {
-        let udp = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0)).localAddress.port
+    static let range = 20_000..<32_000
+
+    static func pick(udpCount: Int) throws -> (tcp: Int, udp: Int) {
+        for _ in 0..<200 {
+            let tcp = Int.random(in: range), udp = Int.random(in: range.lowerBound..<(range.upperBound - udpCount))
+            guard tcpPortIsFree(tcp) else { continue }
+            let bound = (0..<udpCount).compactMap { try? UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: UInt16(udp + $0))) }
+            if bound.count == udpCount { return (tcp, udp) }
+        }
+        throw ProcessFailure(description: "no free TCP port and \(udpCount) consecutive UDP ports in \(range) after 200 tries")
+    }
+
+    private static func tcpPortIsFree(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return (Int(UInt16(bigEndian: address.sin_port)), Int(udp))
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 }
 

@@ -122,12 +122,15 @@ struct MediaThreadsTests {
 
     @Test("a media thread whose port is taken stops rtc-server at start, with an error naming the thread and the port")
     func takenPortIsNamed() async throws {
-        // A taken port whose neighbour below is free: the first thread binds that one, the second fails.
-        var blocker = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
-        for _ in 0..<20 where (try? UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: blocker.localAddress.port - 1))) == nil {
-            blocker = try UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: 0))
+        // A taken port whose neighbour below is free, both below the kernel's ephemeral range (32768–60999),
+        // where no other test's socket is given a port: the first thread binds the free one, the second fails.
+        var blocker: UDPSocket?
+        for _ in 0..<200 where blocker == nil {
+            let port = UInt16.random(in: 20_001..<32_000)
+            guard (try? UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: port - 1))) != nil else { continue }
+            blocker = try? UDPSocket(bindingTo: UDPAddress(host: "127.0.0.1", port: port))
         }
-        let taken = blocker.localAddress.port
+        let taken = try #require(blocker).localAddress.port
         let server = try ChildProcess(
             executable: try BuiltBinary.path("rtc-server"),
             arguments: SecurityTests.arguments + [
