@@ -1,9 +1,5 @@
 import Benchmark
 
-<<<<<<< HEAD
-let benchmarks: @Sendable () -> Void = {
-    Benchmark("placeholder") { _ in }
-=======
 /// package-benchmark suites for the media core's hot paths, with allocation counts (mallocCountTotal).
 ///
 /// SRTP protect/unprotect and RTP parse must allocate nothing per operation in steady state: their
@@ -29,5 +25,4 @@ func allocationGuardConfiguration(scalingFactor: BenchmarkScalingFactor = .one) 
     configuration.scalingFactor = scalingFactor
     configuration.thresholds = [.mallocCountTotal: BenchmarkThresholds(absolute: [.p90: 0])]
     return configuration
->>>>>>> bench
 }
